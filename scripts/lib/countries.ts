@@ -1,0 +1,78 @@
+/**
+ * Country names → ISO 3166-1 alpha-2, through data/reference/countries.json (every ISO country with
+ * ja/en names and the project region) and data/reference/country-aliases.json (every other spelling
+ * the sources use, each with a reason). A label nobody mapped resolves to undefined: the parser
+ * reports it as an error naming file and line. Nothing is guessed.
+ */
+import { readReference } from './reference.ts';
+
+export type RegionId =
+  | 'east-asia' | 'southeast-asia' | 'south-asia' | 'central-asia' | 'middle-east'
+  | 'europe' | 'africa' | 'north-america' | 'latin-america' | 'oceania' | 'antarctica';
+
+export const REGIONS: { id: RegionId; name: { ja: string; en: string } }[] = [
+  { id: 'east-asia', name: { ja: '東アジア', en: 'East Asia' } },
+  { id: 'southeast-asia', name: { ja: '東南アジア', en: 'Southeast Asia' } },
+  { id: 'south-asia', name: { ja: '南アジア', en: 'South Asia' } },
+  { id: 'central-asia', name: { ja: '中央アジア・コーカサス', en: 'Central Asia & Caucasus' } },
+  { id: 'middle-east', name: { ja: '中東', en: 'Middle East' } },
+  { id: 'europe', name: { ja: 'ヨーロッパ', en: 'Europe' } },
+  { id: 'africa', name: { ja: 'アフリカ', en: 'Africa' } },
+  { id: 'north-america', name: { ja: '北米', en: 'North America' } },
+  { id: 'latin-america', name: { ja: '中南米', en: 'Latin America & Caribbean' } },
+  { id: 'oceania', name: { ja: 'オセアニア', en: 'Oceania' } },
+  { id: 'antarctica', name: { ja: '南極', en: 'Antarctica' } },
+];
+
+export interface CountryRow {
+  code: string;
+  name: { ja: string; en: string };
+  region: RegionId;
+  unSubregion: string;
+  aliases: string[];
+}
+export interface CountryAlias {
+  label: string;
+  code: string;
+  reason: string;
+}
+
+/** Key under which a country label is looked up: NFKC, no spaces or middle dots, lower-case Latin. */
+export function countryKey(label: string): string {
+  return label
+    .normalize('NFKC')
+    .replace(/[\s・･.]/gu, '')
+    .toLowerCase();
+}
+
+let table: Map<string, string> | undefined;
+let rows: Map<string, CountryRow> | undefined;
+
+function load(): void {
+  const countries = readReference<CountryRow[]>('countries.json');
+  const aliases = readReference<CountryAlias[]>('country-aliases.json');
+  rows = new Map(countries.map((c) => [c.code, c]));
+  table = new Map();
+  for (const c of countries) {
+    for (const n of [c.name.ja, c.name.en, ...c.aliases]) table.set(countryKey(n), c.code);
+  }
+  for (const a of aliases) {
+    if (!rows.has(a.code)) throw new Error(`data/reference/country-aliases.json: "${a.label}" maps to unknown code ${a.code}`);
+    const k = countryKey(a.label);
+    const prev = table.get(k);
+    if (prev && prev !== a.code) throw new Error(`data/reference/country-aliases.json: "${a.label}" maps to ${a.code} but the country table says ${prev}`);
+    table.set(k, a.code);
+  }
+}
+
+/** ISO code for a country label as written in a source, or undefined when no table maps it. */
+export function resolveCountry(label: string): string | undefined {
+  if (!table) load();
+  return table!.get(countryKey(label));
+}
+
+/** The country row for an ISO code. */
+export function countryByCode(code: string): CountryRow | undefined {
+  if (!rows) load();
+  return rows!.get(code);
+}

@@ -1,0 +1,43 @@
+/**
+ * What a parser receives and returns. A parser knows one document layout and only parses: it
+ * reads lines through the SourceContext, marks what each line became, and returns drafts.
+ * Partners are returned as mentions (the name as written, with country); the pipeline merges
+ * mentions across all sources into partner records and fills in partner ids.
+ */
+import type { SourceContext } from '../lib/context.ts';
+import type {
+  Agreement, Programme, DegreeProgramme, StrategicPartnership, Flow, Conference, Visit, CallFact, SourceRef,
+} from '../schema/records.ts';
+
+/** An institution as one source line names it. */
+export interface PartnerMention {
+  /** Japanese name as written (cleaned: NFKC, CJK spacing removed), without the partner unit. */
+  ja?: string;
+  /** English name as written, where the source gives one. */
+  en?: string;
+  /** ISO country code. */
+  country: string;
+  /** university, institute, government, company, hospital, consortium, other. */
+  kind?: string;
+  source: SourceRef;
+}
+
+export type AgreementDraft = Omit<Agreement, 'partner'> & { partner: PartnerMention };
+export type ProgrammeDraft = Omit<Programme, 'partner'> & { partner: PartnerMention };
+export type DegreeProgrammeDraft = Omit<DegreeProgramme, 'partners'> & { partners: PartnerMention[] };
+export type StrategicPartnershipDraft = Omit<StrategicPartnership, 'members'> & { members: PartnerMention[] };
+
+export interface ParseResult {
+  agreements?: AgreementDraft[];
+  programmes?: ProgrammeDraft[];
+  degreeProgrammes?: DegreeProgrammeDraft[];
+  strategicPartnerships?: StrategicPartnershipDraft[];
+  flows?: Flow[];
+  conferences?: Conference[];
+  visits?: Visit[];
+  callFacts?: CallFact[];
+  /** Region label the source gives each country it lists (code → labels), for countries.json. */
+  sourceRegions?: { country: string; label: string }[];
+}
+
+export type Parser = (ctx: SourceContext) => ParseResult;

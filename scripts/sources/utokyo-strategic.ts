@@ -1,0 +1,7 @@
+/** Parser stub: to be written. */
+import type { SourceContext } from '../lib/context.ts';
+import type { ParseResult } from './types.ts';
+
+export function parseUtokyoStrategic(_ctx: SourceContext): ParseResult {
+  return {};
+}
