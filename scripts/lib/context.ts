@@ -119,6 +119,11 @@ export class SourceContext {
     this.problems.push({ severity: 'error', source: this.source.id, file: this.source.file, line, raw: this.raw(line), message });
   }
 
+  /** Reports a line nothing accounted for (the pipeline's job, after the parser ran). Stays unexplained in coverage. */
+  unaccounted(line: number): void {
+    this.problems.push({ severity: 'error', source: this.source.id, file: this.source.file, line, raw: this.raw(line), message: 'line not accounted for: no record, layout, check or note came from it' });
+  }
+
   /** A problem worth reading that does not stop the record (compound date, odd spelling). */
   warn(line: number, message: string): void {
     this.problems.push({ severity: 'warning', source: this.source.id, file: this.source.file, line, raw: this.raw(line), message });

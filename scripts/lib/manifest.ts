@@ -22,12 +22,16 @@ export const ManifestEntry = z.strictObject({
   fiscalYear: z.number().int().min(1900).max(2100).optional(),
   /** Licence/terms statement for the document, where known. */
   licence: z.string().optional(),
+  /** SHA-256 of the file as received: the pipeline refuses a raw file that has changed. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** Where the original PDF was published, where known. */
   url: z.string().optional(),
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
 
-export interface SourceMeta extends ManifestEntry {
+export interface SourceMeta extends Omit<ManifestEntry, 'sha256'> {
+  /** Checksum the manifest records, when it records one. */
+  expectedSha256?: string;
   /** Absolute path of the text file. */
   path: string;
   sha256: string;
@@ -57,6 +61,7 @@ export function readManifest(manifestPath: string): SourceMeta[] {
     const path = isAbsolute(e.file) ? e.file : resolve(dirname(manifestPath), e.file);
     if (!existsSync(path)) throw new ManifestError(`${manifestPath}: entry ${i} ("${e.id}"): file not found: ${path}`);
     const buf = readFileSync(path);
-    return { ...e, path, sha256: createHash('sha256').update(buf).digest('hex'), text: buf.toString('utf8') };
+    const { sha256: expectedSha256, ...rest } = e;
+    return { ...rest, ...(expectedSha256 ? { expectedSha256 } : {}), path, sha256: createHash('sha256').update(buf).digest('hex'), text: buf.toString('utf8') };
   });
 }

@@ -1,0 +1,150 @@
+/**
+ * Merges partner mentions from every source into one record per real institution.
+ *
+ * Two mentions are the same institution when, in the same country, their Japanese names have the
+ * same matching key (jaKey) or their English names the same key (enKey), or when a reviewed entry of
+ * data/reference/partner-aliases.json says so (translated and re-spelled names). Pairs listed in
+ * data/reference/partner-distinct.json must never end up merged (清華大学 vs 国立清華大学): if the
+ * rules above would merge them, that is an error, not a silent merge.
+ */
+import { createHash } from 'node:crypto';
+import { readReference } from './reference.ts';
+import { jaKey, enKey, institutionKind } from './partners.ts';
+import { romanize } from './kana.ts';
+import { slugify } from './text.ts';
+import type { PartnerMention } from '../sources/types.ts';
+import type { Partner } from '../schema/records.ts';
+
+export interface AliasGroup {
+  country: string;
+  /** Names (ja or en) of one institution, as written in the sources. */
+  names: string[];
+  /** English name to show when no source gives one in its own text; only with a reason. */
+  reason: string;
+}
+export interface DistinctPair {
+  country: string;
+  a: string;
+  b: string;
+  reason: string;
+}
+
+class UnionFind {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    let p = this.parent.get(x);
+    if (p === undefined) { this.parent.set(x, x); return x; }
+    if (p === x) return x;
+    p = this.find(p);
+    this.parent.set(x, p);
+    return p;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a), rb = this.find(b);
+    if (ra === rb) return;
+    // deterministic: the smaller key becomes the root
+    if (ra < rb) this.parent.set(rb, ra); else this.parent.set(ra, rb);
+  }
+}
+
+function keysOf(country: string, name: string): string[] {
+  const keys: string[] = [];
+  if (/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(name)) keys.push(`ja|${country}|${jaKey(name)}`);
+  else keys.push(`en|${country}|${enKey(name)}`);
+  return keys;
+}
+
+function mentionKeys(m: PartnerMention): string[] {
+  return [...(m.ja ? keysOf(m.country, m.ja) : []), ...(m.en ? keysOf(m.country, m.en) : [])];
+}
+
+/** Most frequent value; ties → shortest, then code-point order. Deterministic. */
+function mostCommon(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0]?.[0];
+}
+
+/** Readings of common kanji words in institution names, for slugs only (never shown as a name). */
+const SLUG_WORDS: [RegExp, string][] = [
+  [/大学校/g, ' daigakko '], [/大学院/g, ' daigakuin '], [/大学/g, ' daigaku '], [/国立/g, ' kokuritsu '], [/州立/g, ' shuritsu '],
+  [/研究所/g, ' kenkyujo '], [/研究院/g, ' kenkyuin '], [/科学院/g, ' kagakuin '], [/工科/g, ' koka '], [/工業/g, ' kogyo '], [/師範/g, ' shihan '],
+  [/医科/g, ' ika '], [/農業/g, ' nogyo '], [/技術/g, ' gijutsu '], [/科学/g, ' kagaku '], [/理工/g, ' riko '], [/病院/g, ' byoin '], [/校/g, ' ko '],
+];
+
+function slugFor(name: { ja: string; en?: string }): string {
+  if (name.en) {
+    const s = slugify(name.en);
+    if (s) return s;
+  }
+  let t = name.ja;
+  for (const [re, w] of SLUG_WORDS) t = t.replace(re, w);
+  const r = romanize(t);
+  const s = slugify(r);
+  // Kanji left over (no reading bundled): keep what romanised and add a short, stable hash.
+  if (/[\p{Script=Han}]/u.test(r) || !s) return [s, createHash('sha1').update(name.ja).digest('hex').slice(0, 6)].filter(Boolean).join('-');
+  return s;
+}
+
+export interface MergeResult {
+  partners: Partner[];
+  /** Partner id for each mention, by mention object identity. */
+  idOf: Map<PartnerMention, string>;
+  errors: string[];
+}
+
+export function mergePartners(mentions: PartnerMention[]): MergeResult {
+  const aliases = readReference<AliasGroup[]>('partner-aliases.json');
+  const distinct = readReference<DistinctPair[]>('partner-distinct.json');
+  const uf = new UnionFind();
+  for (const m of mentions) {
+    const ks = mentionKeys(m);
+    for (const k of ks) uf.find(k);
+    for (let i = 1; i < ks.length; i++) uf.union(ks[0]!, ks[i]!);
+  }
+  const errors: string[] = [];
+  for (const g of aliases) {
+    const ks = g.names.flatMap((n) => keysOf(g.country, n));
+    for (let i = 1; i < ks.length; i++) uf.union(ks[0]!, ks[i]!);
+  }
+  for (const d of distinct) {
+    const [ka] = keysOf(d.country, d.a);
+    const [kb] = keysOf(d.country, d.b);
+    if (uf.find(ka!) === uf.find(kb!)) errors.push(`data/reference/partner-distinct.json: "${d.a}" and "${d.b}" (${d.country}) would be merged, but they are distinct: ${d.reason}`);
+  }
+  const groups = new Map<string, PartnerMention[]>();
+  for (const m of mentions) {
+    const ks = mentionKeys(m);
+    if (ks.length === 0) { errors.push(`${m.source.id}:${m.source.line}: partner mention without a name`); continue; }
+    const root = uf.find(ks[0]!);
+    const g = groups.get(root);
+    if (g) g.push(m); else groups.set(root, [m]);
+  }
+  const partners: Partner[] = [];
+  const idOf = new Map<PartnerMention, string>();
+  const used = new Map<string, number>();
+  const roots = [...groups.keys()].sort();
+  const drafts = roots.map((root) => {
+    const ms = groups.get(root)!;
+    const ja = mostCommon(ms.flatMap((m) => (m.ja ? [m.ja] : [])));
+    const en = mostCommon(ms.flatMap((m) => (m.en ? [m.en] : [])));
+    const countries = [...new Set(ms.map((m) => m.country))];
+    const name = { ja: ja ?? en!, ...(en ? { en } : {}) };
+    const kinds = ms.flatMap((m) => (m.kind ? [m.kind] : []));
+    const reading = ja && /[\u30a1-\u30fa]/.test(ja) ? romanize(ja).replace(/\s+/g, ' ').trim() : undefined;
+    return { ms, name, country: countries[0]!, kind: mostCommon(kinds) ?? institutionKind(en ?? ja ?? ''), reading, aliases: [...new Set(ms.flatMap((m) => [m.ja, m.en].filter((x): x is string => !!x)))].sort() };
+  });
+  // Slugs: the plain slug when unique, else suffixed with the country, else with a hash.
+  for (const d of drafts) { const s = slugFor(d.name); used.set(s, (used.get(s) ?? 0) + 1); }
+  const taken = new Set<string>();
+  for (const d of drafts) {
+    let id = slugFor(d.name);
+    if ((used.get(id) ?? 0) > 1) id = `${id}-${d.country.toLowerCase()}`;
+    if (taken.has(id)) id = `${id}-${createHash('sha1').update(d.aliases.join('|')).digest('hex').slice(0, 6)}`;
+    taken.add(id);
+    partners.push({ id, name: d.name, ...(d.reading ? { reading: d.reading } : {}), aliases: d.aliases, country: d.country, kind: d.kind });
+    for (const m of d.ms) idOf.set(m, id);
+  }
+  partners.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { partners, idOf, errors };
+}
