@@ -1,0 +1,104 @@
+/**
+ * Invariants over the full output of the real manifest: what must hold for every record of every
+ * table, whatever the documents say. Values come from the records themselves, never typed in.
+ */
+import { describe, it, expect, beforeAll } from 'vitest';
+import Papa from 'papaparse';
+import { runPipeline, type PipelineResult } from './pipeline.ts';
+import { toCsv, flatten } from './output.ts';
+import { MANIFEST, sourceMeta } from './testing.ts';
+import { splitLines } from './text.ts';
+import { resolveCountry } from './countries.ts';
+
+let r: PipelineResult;
+type Rec = { source?: { id: string; line: number; lines?: number[] } } & Record<string, unknown>;
+const rows = (t: string) => (r.tables as Record<string, Rec[]>)[t]!;
+const linesOf = (id: string) => splitLines(sourceMeta(id).text);
+
+beforeAll(() => {
+  r = runPipeline(MANIFEST);
+});
+
+describe('the real sources', () => {
+  it('every line of every source is accounted for', () => {
+    for (const [id, c] of Object.entries(r.validation.coverage)) {
+      expect(c.unexplained, id).toBe(0);
+      expect(c.records + c.layout + c.checks + c.notes + c.reported + c.unexplained, id).toBe(c.lines);
+      expect(c.lines, id).toBe(linesOf(id).length);
+    }
+  });
+  it('has no errors and no failing check', () => {
+    expect(r.validation.errors.map((e) => `${e.file}:${e.line}: ${e.message}`)).toEqual([]);
+    expect(r.validation.checks.filter((c) => c.status === 'error')).toEqual([]);
+    expect(r.ok).toBe(true);
+  });
+  it('every erratum explains a check whose stated and computed values differ', () => {
+    for (const e of r.validation.errata) expect(e.stated).not.toBe(e.computed);
+  });
+  it('every record points at a real, non-blank line of its source', () => {
+    for (const [t, list] of Object.entries(r.tables)) for (const rec of list as Rec[]) {
+      if (!rec.source) continue;
+      const lines = linesOf(rec.source.id);
+      for (const n of rec.source.lines ?? [rec.source.line]) {
+        expect(n, `${t} ${JSON.stringify(rec).slice(0, 120)}`).toBeLessThanOrEqual(lines.length);
+        expect(lines[n - 1]!.trim(), `${t} line ${n}`).not.toBe('');
+      }
+      if (rec.source.lines) expect(rec.source.lines).toContain(rec.source.line);
+    }
+  });
+  it('foreign keys resolve: agreement → partner → country, units, homes', () => {
+    const partners = new Set(rows('partners').map((p) => p.id as string));
+    const countries = new Set(rows('countries').map((c) => c.code as string));
+    const units = new Set(rows('units').map((u) => u.id as string));
+    const homes = new Set(rows('homes').map((h) => h.id as string));
+    for (const p of rows('partners')) expect(countries.has(p.country as string), p.id as string).toBe(true);
+    for (const a of rows('agreements')) {
+      expect(partners.has(a.partner as string)).toBe(true);
+      expect(homes.has(a.home as string)).toBe(true);
+      for (const c of a.countries as string[]) expect(countries.has(c)).toBe(true);
+      for (const u of a.homeUnits as string[]) expect(units.has(u), `${a.id} ${u}`).toBe(true);
+    }
+    for (const p of rows('programmes')) expect(partners.has(p.partner as string)).toBe(true);
+    for (const d of rows('degree-programmes')) for (const p of d.partners as string[]) expect(partners.has(p)).toBe(true);
+    for (const s of rows('strategic-partnerships')) for (const p of s.members as string[]) expect(partners.has(p)).toBe(true);
+    for (const f of rows('flows')) {
+      if (f.unit) expect(units.has(f.unit as string), f.unit as string).toBe(true);
+      if (f.country) expect(countries.has(f.country as string)).toBe(true);
+    }
+    for (const u of rows('units')) if (u.parent) expect(units.has(u.parent as string), u.id as string).toBe(true);
+  });
+  it('ids are unique in every table that has them', () => {
+    for (const t of ['partners', 'agreements', 'programmes', 'units', 'countries', 'conferences', 'visits', 'degree-programmes', 'strategic-partnerships', 'call-facts']) {
+      const ids = rows(t).map((x) => (x.id ?? x.code) as string);
+      expect(new Set(ids).size, t).toBe(ids.length);
+    }
+  });
+  it('a partner is one institution in one country; its aliases include every name it was given', () => {
+    for (const p of rows('partners')) {
+      const name = p.name as { ja: string; en?: string };
+      expect(p.aliases as string[]).toContain(name.ja);
+      if (name.en) expect(p.aliases as string[]).toContain(name.en);
+    }
+  });
+  it('every country label that a flow keeps resolves to the flow\'s country', () => {
+    for (const f of rows('flows')) if (f.countryLabel && f.country) expect(resolveCountry(f.countryLabel as string)).toBe(f.country);
+  });
+  it('flows are leaves: counts are non-negative integers and no category is a subtotal', () => {
+    for (const f of rows('flows')) {
+      expect(Number.isInteger(f.count) && (f.count as number) >= 0).toBe(true);
+      expect(['subtotal', 'sum', '小計', '計', '合計']).not.toContain(f.category);
+    }
+  });
+  it('each CSV round-trips through papaparse to the flattened JSON records', () => {
+    for (const [t, list] of Object.entries(r.tables)) {
+      const csv = toCsv(list);
+      const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+      expect(parsed.errors, t).toEqual([]);
+      expect(parsed.data.length, t).toBe(list.length);
+      parsed.data.forEach((row, i) => {
+        const flat = flatten(list[i]);
+        for (const [k, v] of Object.entries(flat)) expect(row[k], `${t}[${i}].${k}`).toBe(String(v));
+      });
+    }
+  });
+});
