@@ -33,7 +33,8 @@ export interface CountryRow {
 }
 export interface CountryAlias {
   label: string;
-  code: string;
+  /** null: the label is ambiguous and deliberately left unresolved (the reason says why). */
+  code: string | null;
   reason: string;
 }
 
@@ -46,6 +47,7 @@ export function countryKey(label: string): string {
 }
 
 let table: Map<string, string> | undefined;
+let unresolved: Map<string, string> | undefined;
 let rows: Map<string, CountryRow> | undefined;
 
 function load(): void {
@@ -53,10 +55,15 @@ function load(): void {
   const aliases = readReference<CountryAlias[]>('country-aliases.json');
   rows = new Map(countries.map((c) => [c.code, c]));
   table = new Map();
+  unresolved = new Map();
   for (const c of countries) {
     for (const n of [c.name.ja, c.name.en, ...c.aliases]) table.set(countryKey(n), c.code);
   }
   for (const a of aliases) {
+    if (a.code === null) {
+      unresolved.set(countryKey(a.label), a.reason);
+      continue;
+    }
     if (!rows.has(a.code)) throw new Error(`data/reference/country-aliases.json: "${a.label}" maps to unknown code ${a.code}`);
     const k = countryKey(a.label);
     const prev = table.get(k);
@@ -69,6 +76,35 @@ function load(): void {
 export function resolveCountry(label: string): string | undefined {
   if (!table) load();
   return table!.get(countryKey(label));
+}
+
+let places: Map<string, string> | undefined;
+
+/**
+ * Country of a place or institution name that a source gives without any country (北京, ケンブリッジ,
+ * 清華大学), through data/reference/places.json: each entry says which source needs it and why.
+ * Kept apart from country names so that no place name can ever be read as a country label.
+ */
+export function resolvePlace(label: string): string | undefined {
+  if (!places) {
+    if (!rows) load();
+    places = new Map();
+    for (const a of readReference<CountryAlias[]>('places.json')) {
+      if (!a.code || !rows!.has(a.code)) throw new Error(`data/reference/places.json: "${a.label}" maps to unknown code ${a.code}`);
+      places.set(countryKey(a.label), a.code);
+    }
+  }
+  return places.get(countryKey(label));
+}
+
+/**
+ * The reason a label is deliberately left without a country (an ambiguous name such as ドミニカ,
+ * which may be Dominica or the Dominican Republic), or undefined. Parsers keep such rows with the
+ * label only and warn instead of reporting an error.
+ */
+export function unresolvedReason(label: string): string | undefined {
+  if (!unresolved) load();
+  return unresolved!.get(countryKey(label));
 }
 
 /** The country row for an ISO code. */

@@ -11,7 +11,8 @@ import { createHash } from 'node:crypto';
 import { readReference } from './reference.ts';
 import { jaKey, enKey, institutionKind } from './partners.ts';
 import { romanize } from './kana.ts';
-import { slugify } from './text.ts';
+import { slugify, despace } from './text.ts';
+import { pinyin } from 'pinyin-pro';
 import type { PartnerMention } from '../sources/types.ts';
 import type { Partner } from '../schema/records.ts';
 
@@ -65,25 +66,38 @@ function mostCommon(values: string[]): string | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0]?.[0];
 }
 
-/** Readings of common kanji words in institution names, for slugs only (never shown as a name). */
-const SLUG_WORDS: [RegExp, string][] = [
-  [/大学校/g, ' daigakko '], [/大学院/g, ' daigakuin '], [/大学/g, ' daigaku '], [/国立/g, ' kokuritsu '], [/州立/g, ' shuritsu '],
-  [/研究所/g, ' kenkyujo '], [/研究院/g, ' kenkyuin '], [/科学院/g, ' kagakuin '], [/工科/g, ' koka '], [/工業/g, ' kogyo '], [/師範/g, ' shihan '],
-  [/医科/g, ' ika '], [/農業/g, ' nogyo '], [/技術/g, ' gijutsu '], [/科学/g, ' kagaku '], [/理工/g, ' riko '], [/病院/g, ' byoin '], [/校/g, ' ko '],
-];
+/** Words that split an institution name into slug parts ("国立|清華|大学"). */
+const SLUG_WORDS = /(大学校|大学院|大学|学院|研究院|研究所|科学院|国立|州立|師範|工科|医科|病院|校)/;
+/** Japanese readings of those words, for slugs of names outside the Chinese-speaking world. */
+const JA_READING: Record<string, string> = {
+  大学校: 'daigakko', 大学院: 'daigakuin', 大学: 'daigaku', 学院: 'gakuin', 研究院: 'kenkyuin', 研究所: 'kenkyujo', 科学院: 'kagakuin',
+  国立: 'kokuritsu', 州立: 'shuritsu', 師範: 'shihan', 工科: 'koka', 医科: 'ika', 病院: 'byoin', 校: 'ko',
+};
+const CHINESE = new Set(['CN', 'TW', 'HK', 'MO']);
 
-function slugFor(name: { ja: string; en?: string }): string {
+/** Toneless pinyin of Han characters, syllables joined: "清華" → "qinghua". Kana and Latin pass through. */
+function hanToPinyin(s: string): string {
+  return s.replace(/\p{Script=Han}+/gu, (han) => pinyin(han, { toneType: 'none', type: 'array' }).join(''));
+}
+
+/**
+ * A URL slug for a partner: from its English name where a source gives one; otherwise from the
+ * Japanese name, part by part: katakana romanised (Hepburn), Han characters in pinyin for
+ * institutions of China, Taiwan, Hong Kong and Macao, and in Japanese readings of common words
+ * (大学 → daigaku) elsewhere, with pinyin as the last resort for other kanji. Slugs are ids, never
+ * shown as names.
+ */
+export function slugFor(name: { ja: string; en?: string }, country: string): string {
   if (name.en) {
     const s = slugify(name.en);
     if (s) return s;
   }
-  let t = name.ja;
-  for (const [re, w] of SLUG_WORDS) t = t.replace(re, w);
-  const r = romanize(t);
-  const s = slugify(r);
-  // Kanji left over (no reading bundled): keep what romanised and add a short, stable hash.
-  if (/[\p{Script=Han}]/u.test(r) || !s) return [s, createHash('sha1').update(name.ja).digest('hex').slice(0, 6)].filter(Boolean).join('-');
-  return s;
+  const parts = despace(name.ja).split(SLUG_WORDS).filter(Boolean);
+  const words = parts.map((p) => {
+    if (!CHINESE.has(country) && JA_READING[p]) return JA_READING[p]!;
+    return slugify(hanToPinyin(romanize(p)));
+  });
+  return words.filter(Boolean).join('-') || createHash('sha1').update(name.ja).digest('hex').slice(0, 8);
 }
 
 export interface MergeResult {
@@ -135,10 +149,10 @@ export function mergePartners(mentions: PartnerMention[]): MergeResult {
     return { ms, name, country: countries[0]!, kind: mostCommon(kinds) ?? institutionKind(en ?? ja ?? ''), reading, aliases: [...new Set(ms.flatMap((m) => [m.ja, m.en].filter((x): x is string => !!x)))].sort() };
   });
   // Slugs: the plain slug when unique, else suffixed with the country, else with a hash.
-  for (const d of drafts) { const s = slugFor(d.name); used.set(s, (used.get(s) ?? 0) + 1); }
+  for (const d of drafts) { const s = slugFor(d.name, d.country); used.set(s, (used.get(s) ?? 0) + 1); }
   const taken = new Set<string>();
   for (const d of drafts) {
-    let id = slugFor(d.name);
+    let id = slugFor(d.name, d.country);
     if ((used.get(id) ?? 0) > 1) id = `${id}-${d.country.toLowerCase()}`;
     if (taken.has(id)) id = `${id}-${createHash('sha1').update(d.aliases.join('|')).digest('hex').slice(0, 6)}`;
     taken.add(id);

@@ -24,6 +24,19 @@ export interface Erratum {
   expected?: number;
 }
 
+/**
+ * A record whose printed value is wrong in the document itself (data/reference/record-errata.json):
+ * the corrected value is published, the printed one is kept on the record beside the reason.
+ */
+export interface RecordErratum {
+  /** Agreement id, "<source>-L<line>". */
+  record: string;
+  field: 'countries';
+  printed: unknown;
+  corrected: string[];
+  reason: string;
+}
+
 export interface Coverage {
   lines: number;
   records: number;
@@ -38,6 +51,7 @@ export interface Validation {
   checks: Check[];
   unverifiable: { id: string; source: string; line: number; what: string; stated: number | string; reason: string }[];
   errata: (Erratum & { source: string; line: number; stated: number; computed: number })[];
+  corrections: RecordErratum[];
   coverage: Record<string, Coverage>;
   errors: Problem[];
   warnings: Problem[];
@@ -87,6 +101,24 @@ export function runSources(sources: SourceMeta[]): PipelineResult {
     }
     for (const n of ctx.unexplainedLines()) ctx.unaccounted(n);
     results.push({ meta, ctx, result });
+  }
+
+  // Record errata: printed values the document itself gets wrong, corrected with a reason.
+  const recordErrata = readReference<RecordErratum[]>('record-errata.json');
+  const draftsById = new Map(results.flatMap(({ result }) => (result.agreements ?? []).map((a) => [a.id, a] as const)));
+  for (const e of recordErrata) {
+    const a = draftsById.get(e.record);
+    if (!a) {
+      if (sources.some((s) => e.record.startsWith(`${s.id}-`))) pipelineErrors.push({ severity: 'error', source: '', file: 'data/reference/record-errata.json', line: 0, raw: e.record, message: `record erratum names no agreement of this run: ${e.record}` });
+      continue;
+    }
+    if (JSON.stringify(a.countries) !== JSON.stringify(e.printed)) {
+      pipelineErrors.push({ severity: 'error', source: a.source.id, file: 'data/reference/record-errata.json', line: a.source.line, raw: e.record, message: `record erratum is stale: ${e.record} has countries ${JSON.stringify(a.countries)}, the erratum expects ${JSON.stringify(e.printed)}` });
+      continue;
+    }
+    a.countries = e.corrected;
+    a.partner = { ...a.partner, country: e.corrected[0]! };
+    a.corrections = [...(a.corrections ?? []), { field: e.field, printed: JSON.stringify(e.printed), reason: e.reason }];
   }
 
   // Partners across all sources.
@@ -242,6 +274,7 @@ export function runSources(sources: SourceMeta[]): PipelineResult {
     checks: checks.sort((a, b) => cmp(a.source, b.source) || a.line - b.line || cmp(a.id, b.id)),
     unverifiable,
     errata: appliedErrata.sort((a, b) => cmp(a.check, b.check)),
+    corrections: recordErrata.filter((e) => draftsById.has(e.record)),
     coverage,
     errors,
     warnings,

@@ -4,6 +4,9 @@
  * (Intl.DisplayNames, ja and en). A deliberate, local act: run `node scripts/reference/gen-countries.ts`
  * and review the diff. The pipeline only reads the committed file.
  *
+ * Kosovo keeps the user-assigned code XK (used by the EU and the sources' statistics list it), since
+ * ISO 3166-1 has no code for it yet.
+ *
  * Region scheme (documented in data/reference/README.md): UN M49 subregions grouped into nine
  * project regions, with Iran and Afghanistan placed in the Middle East and the South Caucasus in
  * Central Asia & Caucasus, as Japanese ministries and the source documents group them.
@@ -47,7 +50,7 @@ const override: Record<string, string> = { IR: 'middle-east', AF: 'middle-east',
 const ja = new Intl.DisplayNames(['ja'], { type: 'region' });
 const en = new Intl.DisplayNames(['en'], { type: 'region' });
 const rows = all
-  .filter((c) => /^[A-Z]{2}$/.test(c.cca2) && c.cca2 !== 'XK')
+  .filter((c) => /^[A-Z]{2}$/.test(c.cca2))
   .map((c) => {
     const region = override[c.cca2] ?? bySubregion[c.subregion];
     if (!region) throw new Error(`no project region for ${c.cca2} (${c.region} / ${c.subregion})`);

@@ -68,22 +68,64 @@ export const Agreement = z.object({
   partnerUnit: z.string().optional().describe('Faculty, school or institute of the partner the agreement is with'),
   countries: z.array(countryCode).describe('Countries the agreement line names (more than one for consortia)'),
   regionLabel: z.string().optional().describe("The source's own region label"),
+  countryLabel: z.string().optional().describe('The country/region cell as written (e.g. 中国(香港), 韓国/中国)'),
+  partnerMembers: z.array(z.object({
+    name: z.string().describe('Member institution as written (cleaned)'),
+    unit: z.string().optional().describe('Faculty etc. of the member the agreement is with'),
+    country: countryCode,
+  })).optional().describe('When the partner is a consortium or a group of institutions: its members, as the line names them'),
   level: z.enum(['university', 'department', 'cic', 'strategic']).describe('全学 university-wide, 部局間 department-level, CiC campus-in-campus, strategic partnership'),
   homeUnits: z.array(z.string()).describe('Unit ids of the home university party to the agreement'),
   homeUnitsRaw: z.string().optional().describe('The home-unit cell as written'),
   signedOn: isoDate.optional().describe('Date signed / in effect'),
+  signedYear: z.number().int().optional().describe('Year signed, when the source gives a year (or year and month) but no full date'),
   dates: z.array(isoDate).optional().describe('Every date of a compound date cell'),
   dateRaw: z.string().optional().describe('The date cell as written'),
   tuitionWaiver: z.object({ max: z.number().int().nullable().describe('Maximum students; 0 for none (×); null when the text gives no single number'), raw: z.string() }).optional(),
   targets: z.object({ researchers: z.boolean(), students: z.boolean() }).optional().describe('Exchange of researchers and/or students'),
   fields: z.string().optional().describe('Fields of exchange, as written'),
+  corrections: z.array(z.object({ field: z.string(), printed: z.string().describe('The value as printed, JSON'), reason: z.string() })).optional()
+    .describe('Values the document prints wrongly, corrected through data/reference/record-errata.json'),
   source: SourceRef,
+});
+
+/** One level's value of a requirement cell that states undergraduate and graduate values apart. */
+const levelRequirement = z.object({
+  min: z.number().optional().describe('Minimum score for this level, where the text gives one number'),
+  scale: z.number().optional().describe('Scale of a GPA'),
+  recommended: z.number().optional().describe('A recommended (not required) score for this level'),
+  cefr: z.string().optional().describe('CEFR level (A1–C2) for this level'),
+  none: z.boolean().optional().describe('The cell says there is no requirement for this level (-, N/A)'),
+  raw: z.string().describe("This level's part of the cell, as written"),
 });
 
 const requirement = z.object({
   min: z.number().optional().describe('Minimum score, where the text gives one number'),
   scale: z.number().optional().describe('Scale of a GPA (4, 4.3, 5, 100…)'),
   raw: z.string().describe('The requirement as written'),
+  format: z.enum(['not-stated', 'none', 'min', 'per-level', 'range', 'recommended', 'cefr', 'level', 'conditional', 'text']).optional()
+    .describe('How the raw text was read: not-stated (blank), none (-, N/A, no requirement), min (one clear minimum), per-level (undergraduate and graduate differ: see byLevel), range (a range, no single minimum), recommended (advice, not a requirement), cefr (a CEFR level only), level (a test level such as HSK 5), conditional (depends on faculty, module…: no number taken), text (prose with no number taken)'),
+  recommended: z.number().optional().describe('A recommended (not required) score, when the text only recommends'),
+  range: z.object({ from: z.number(), to: z.number() }).optional().describe('A range of minimums that depends on the programme (2.5-3.0)'),
+  sections: z.object({
+    all: z.number().optional().describe('Minimum of every section (no band below …)'),
+    listening: z.number().optional(),
+    reading: z.number().optional(),
+    writing: z.number().optional(),
+    speaking: z.number().optional(),
+  }).optional().describe('Section (sub-score) minimums'),
+  cefr: z.string().optional().describe('CEFR level (A1–C2) the requirement names'),
+  homeEditionMin: z.number().optional().describe('Minimum for the TOEFL iBT Special Home Edition, where the text gives a separate one'),
+  tests: z.array(z.object({
+    test: z.string().describe('HSK, TOCFL, CEFR, …'),
+    level: z.number().optional().describe('Level / grade / band of the test'),
+    score: z.number().optional().describe('Score within that level'),
+    cefr: z.string().optional(),
+    language: z.string().optional().describe('Language the level is for, where named (German, Spanish…)'),
+  })).optional().describe('Other-language tests and levels, where the text names one clearly'),
+  byLevel: z.object({ undergraduate: levelRequirement.optional(), graduate: levelRequirement.optional() }).optional()
+    .describe('Values per level, where the cell gives them per level (学部 …/大学院 …)'),
+  oneSkillRetake: z.boolean().optional().describe('IELTS One Skill Retake accepted (true) or not (false), where the programme says'),
 });
 
 export const Programme = z.object({
@@ -91,6 +133,7 @@ export const Programme = z.object({
   home,
   partner: z.string().describe('Partner id'),
   partnerName: bilingual,
+  partnerUnit: z.string().optional().describe('Faculty, school or college of the partner the programme is with (Japanese, as written)'),
   country: countryCode,
   places: z.object({
     semesterSpots: z.number().optional().describe('Semester spots: 4 = four students for a half year or two for a year'),
@@ -98,12 +141,15 @@ export const Programme = z.object({
     raw: z.string(),
   }),
   courseType: z.string(),
+  courseKind: z.enum(['regular', 'language-only', 'language+regular']).optional().describe('courseType read: 正規課程 regular courses, 語学のみ language courses only, 語学 + 正規課程 language then regular courses'),
   levels: z.object({ undergraduate: z.boolean(), graduate: z.boolean() }),
   language: z.string().describe('Language(s) of instruction, as written'),
   requirements: z.object({ gpa: requirement, ielts: requirement, toefl: requirement, other: requirement }),
   reRecruitment: z.boolean().describe('Open again in a re-recruitment round'),
   links: z.array(z.string()),
   notes: z.string(),
+  homeUnits: z.array(z.string()).optional().describe('Unit ids of the home university whose students may apply, where the programme is restricted'),
+  homeUnitsRaw: z.string().optional().describe('The restriction as written'),
   source: SourceRef,
 });
 
@@ -114,8 +160,9 @@ export const DegreeProgramme = z.object({
   programme: z.string().describe('Home programme / course as written'),
   homeUnits: z.array(z.string()),
   partners: z.array(z.string()).describe('Partner ids'),
+  partnerNames: z.array(z.string()).optional().describe('Partner names as written, one per partner, in order (with any faculty or institute, e.g. マレーシア工科大学マレーシア日本国際工科院)'),
   form: z.string().describe('Degree form, e.g. 博士－博士'),
-  startFiscalYear: z.number().int().optional().describe('Fiscal year the programme (in its current form) started'),
+  startFiscalYear: z.number().int().optional().describe('Fiscal year the programme first started: the earliest of startFiscalYears (a programme carried over from before a reorganisation counts from its start under the old organisation, e.g. R2 (H29) → 2017)'),
   startFiscalYears: z.array(z.number().int()).optional().describe('Every era year the cell gives, converted (e.g. R2 (H29) → [2020, 2017])'),
   startRaw: z.string(),
   source: SourceRef,
@@ -126,11 +173,18 @@ export const StrategicPartnership = z.object({
   home,
   tier: z.enum(['primary', 'prospective']),
   name: z.string(),
+  abbreviation: z.string().optional().describe('Abbreviation the source prints after the name (PKU, ETHZ)'),
   members: z.array(z.string()).describe('Partner ids'),
   homeUnits: z.array(z.string()),
   homeUnitCodes: z.array(z.string()).describe("Abbreviations as printed, decoded through the brochure's legend"),
   mouYear: z.number().int().optional(),
-  facts: z.array(z.object({ what: z.string(), value: z.union([z.number(), z.string()]), line: z.number().int() })).optional(),
+  facts: z.array(z.object({
+    what: z.string(),
+    value: z.union([z.number(), z.string()]),
+    line: z.number().int(),
+    qualifier: z.string().optional().describe('about, nearly, more than, at least: how the source bounds the figure'),
+    raw: z.string().optional().describe('The clause of the source stating the fact'),
+  })).optional(),
   notes: z.string(),
   source: SourceRef,
 });
@@ -146,6 +200,7 @@ export const Flow = z.object({
   category: z.string().describe('regular, non-regular, employed-researcher, employed-faculty, employed-other, own-funds, external-funds, other-funds, total'),
   count: z.number().int().nonnegative(),
   asOf: isoDate.optional(),
+  courseLevel: z.enum(['master', 'doctoral', 'professional']).optional().describe('Degree course the count is for, where the source splits a unit by it: 修士課程 master, 博士課程 doctoral, 専門職学位課程 professional'),
   source: SourceRef,
 });
 
@@ -165,6 +220,8 @@ export const Conference = z.object({
   participants: z.number().int().optional(),
   foreignParticipants: z.number().int().optional(),
   participantsRaw: z.string().optional(),
+  regions: z.number().int().optional().describe('Participating regions counted apart from countries (32か国・1地域 → 1)'),
+  countriesAtLeast: z.boolean().optional().describe('True when the number of countries is stated as a minimum (最低3か国以上)'),
   source: SourceRef,
 });
 
@@ -189,6 +246,12 @@ export const CallFact = z.object({
   value: z.union([z.number(), z.string(), z.boolean()]).optional(),
   unit: z.string().optional(),
   date: isoDate.optional(),
+  endDate: isoDate.optional().describe('Last day, when the fact is a period'),
+  time: z.string().optional().describe('Time of day as written (12:10~12:45, 正午)'),
+  key: z.string().optional().describe('Stable slug of what the fact is (first-entry, stipend, travel-cap…), the same for every line that states it'),
+  region: z.string().optional().describe('Destination region class the value is for, as written (指定都市, 甲地域, アジア地域…)'),
+  condition: z.string().optional().describe('Who or what the value applies to, as written (授業料減免適用者, 8日～31日…)'),
+  approx: z.boolean().optional().describe('The document marks the value as approximate or provisional (程度, 目途, 予定)'),
   raw: z.string(),
   source: SourceRef,
 });

@@ -1,14 +1,7 @@
-/** Parser stub: to be written. */
-import type { SourceContext } from '../../lib/context.ts';
-import type { ParseResult } from '../types.ts';
-import type { Section } from './index.ts';
-
-export function parseConferences(_ctx: SourceContext, _s: Section): ParseResult {
-  return {};
-}
-export function parseVisits(_ctx: SourceContext, _s: Section): ParseResult {
-  return {};
-}
-export function parseDegreeProgrammes(_ctx: SourceContext, _s: Section): ParseResult {
-  return {};
-}
+/**
+ * The list sections of the chapter, one module each: (4) conferences held, (5) official foreign
+ * visits, (6) double- and joint-degree programmes. The dispatcher (index.ts) calls them from here.
+ */
+export { parseConferences } from './conferences.ts';
+export { parseVisits } from './visits.ts';
+export { parseDegreeProgrammes } from './degree-programmes.ts';

@@ -1,0 +1,72 @@
+/**
+ * Helpers shared by the list sections (3)–(6) of the Tsukuba chapter: where a reader sends what it
+ * finds, the fiscal-year caption under each heading, and the joining of cells broken over lines.
+ */
+import type { SourceContext } from '../../lib/context.ts';
+import { clean } from '../../lib/text.ts';
+import { eraYears } from '../../lib/dates.ts';
+
+/**
+ * What a section reader tells about lines. The SourceContext is one; SILENT is another, for a
+ * second, look-up-only reading of a section (the degree programmes read the agreements table to
+ * learn their partners' countries) that must not mark lines or report problems twice.
+ */
+export type Sink = Pick<SourceContext, 'record' | 'layout' | 'note' | 'warn' | 'error' | 'check' | 'cannotVerify'>;
+
+export const SILENT: Sink = {
+  record() {},
+  layout() {},
+  note() {},
+  warn() {},
+  error() {},
+  check() {},
+  cannotVerify() {},
+};
+
+/** Fiscal year of a caption such as "(令和5年度)", or undefined when the line is not one. */
+export function fiscalYearCaption(text: string): number | undefined {
+  const t = clean(text);
+  if (!/^\((令和|平成|R|H)\s*(\d{1,2}|元)\s*年度\)$/.test(t)) return undefined;
+  return eraYears(t)[0];
+}
+
+/**
+ * Marks a fiscal-year caption as layout and returns its year, warning when it is not the fiscal
+ * year the manifest gives the document. Undefined (nothing marked) when the line is not a caption.
+ */
+export function readFiscalYearCaption(ctx: SourceContext, out: Sink, n: number): number | undefined {
+  const fy = fiscalYearCaption(ctx.raw(n));
+  if (fy === undefined) return undefined;
+  out.layout(n, 'fiscal-year caption');
+  if (ctx.source.fiscalYear !== undefined && fy !== ctx.source.fiscalYear) {
+    out.warn(n, `the section is captioned fiscal year ${fy}, the manifest gives the document fiscal year ${ctx.source.fiscalYear}`);
+  }
+  return fy;
+}
+
+const CJK_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々・、。「」〔〕]$/u;
+const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々・、。「」〔〕]/u;
+
+/**
+ * Joins the pieces of a cell the extraction broke over lines: Japanese text runs on without a
+ * space ("ヘル" + "スケア分野"), anything else keeps one ("Design the" + "Future",
+ * "ドイツ学術交流会" + "(DAAD)").
+ */
+export function joinWrapped(parts: readonly string[]): string {
+  let out = '';
+  for (const p of parts.map(clean).filter((x) => x !== '')) {
+    out = out === '' ? p : CJK_END.test(out) && CJK_START.test(p) ? out + p : `${out} ${p}`;
+  }
+  return out;
+}
+
+/** The cells of line n, cleaned (NFKC, collapsed spaces), in their positions; empty cells stay. */
+export function cleanCells(ctx: SourceContext, n: number): string[] {
+  return ctx.cells(n).map(clean);
+}
+
+/** Source reference of a record spanning `lines` (sorted, the first is the record's line). */
+export function sourceRef(ctx: SourceContext, lines: readonly number[]): { id: string; line: number; lines?: number[] } {
+  const sorted = [...new Set(lines)].sort((a, b) => a - b);
+  return { id: ctx.source.id, line: sorted[0]!, ...(sorted.length > 1 ? { lines: sorted } : {}) };
+}
