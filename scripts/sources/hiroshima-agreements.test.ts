@@ -1,11 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { SourceContext } from '../lib/context.ts';
 import { contextFor, sourceMeta } from '../lib/testing.ts';
 import { splitLines } from '../lib/text.ts';
 import { parseHiroshimaAgreements, resolveCountries, resolveHomeUnits } from './hiroshima-agreements.ts';
 import type { AgreementDraft } from './types.ts';
+import { expectGolden } from '../lib/golden.ts';
 
 const ID = 'hiroshima-2024';
 
@@ -38,33 +37,6 @@ function snapshot(ctx: SourceContext, ranges: [number, number][]) {
   };
 }
 
-/**
- * Compares with the committed golden file. A mismatch writes <name>-changed.json beside it and fails;
- * UPDATE_GOLDEN=1 rewrites the golden, deliberately and locally; with CI set nothing is ever written.
- */
-function expectGolden(name: string, actual: unknown): void {
-  const dir = fileURLToPath(new URL('./__golden__/', import.meta.url));
-  const file = `${dir}${name}.json`;
-  const changed = `${dir}${name}-changed.json`;
-  const text = `${JSON.stringify(actual, null, 2)}\n`;
-  const mayWrite = !process.env.CI;
-  if (mayWrite && process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(file, text);
-    rmSync(changed, { force: true });
-    return;
-  }
-  const expected = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-  if (expected === text) {
-    if (mayWrite) rmSync(changed, { force: true });
-    return;
-  }
-  if (mayWrite) {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(changed, text);
-  }
-  expect(text, `${name}: output differs from the golden file (see ${name}-changed.json)`).toBe(expected ?? '(no golden file)');
-}
 
 function goldenSlice(name: string, ranges: [number, number][]): void {
   expectGolden(name, snapshot(slicesContext(ranges), ranges));

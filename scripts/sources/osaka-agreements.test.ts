@@ -1,7 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import { contextFor, sliceContext, sourceMeta } from '../lib/testing.ts';
 import { SourceContext } from '../lib/context.ts';
 import { unitsOf } from '../lib/units.ts';
@@ -10,31 +7,10 @@ import {
   parseOsakaAgreements, parseWaiver, parsePartnerCell, parseParty, homeUnitsOf, countriesOf,
 } from './osaka-agreements.ts';
 import type { AgreementDraft } from './types.ts';
+import { expectGolden as golden } from '../lib/golden.ts';
 
 const ID = 'osaka-2021';
-const GOLDEN = fileURLToPath(new URL('./__golden__/', import.meta.url));
 
-/**
- * Compares `value` with the committed __golden__/<name>.json. A mismatch writes <name>-changed.json
- * beside it and fails. UPDATE_GOLDEN=1 rewrites the golden file (a deliberate local act); with CI
- * set nothing is ever written.
- */
-function golden(name: string, value: unknown): void {
-  const file = join(GOLDEN, `${name}.json`);
-  const changed = join(GOLDEN, `${name}-changed.json`);
-  const text = `${JSON.stringify(value, null, 2)}\n`;
-  const ci = Boolean(process.env.CI);
-  if (process.env.UPDATE_GOLDEN === '1' && !ci) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, text);
-    rmSync(changed, { force: true });
-    return;
-  }
-  const expected = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-  if (expected !== text && !ci) writeFileSync(changed, text);
-  else if (!ci) rmSync(changed, { force: true });
-  expect(text, `golden ${name}.json differs: see ${name}-changed.json`).toBe(expected);
-}
 
 /** Parser output on lines [from, to] of the real document, with what the context made of them. */
 function slice(from: number, to: number) {

@@ -1,10 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import { SourceContext } from '../lib/context.ts';
 import { contextFor, sourceMeta } from '../lib/testing.ts';
 import { splitLines } from '../lib/text.ts';
+import { expectGolden } from '../lib/golden.ts';
 import {
   parseUtokyoStrategic, decodeCodes, parseLegendLine, readLegend, splitNameLine, tierOfHeader,
   countriesNamedIn, joinLines, extractFacts, splitMembers,
@@ -34,30 +32,7 @@ function legendLines(): string[] {
   return LEGEND_RANGES.flatMap(([a, b]) => all.slice(a - 1, b));
 }
 
-const GOLDEN_DIR = fileURLToPath(new URL('./__golden__/', import.meta.url));
 
-/**
- * Compares with __golden__/<name>.json. A mismatch writes <name>-changed.json beside it and fails;
- * UPDATE_GOLDEN=1 rewrites the golden file (a deliberate local act, never when CI is set).
- */
-function expectGolden(name: string, value: unknown): void {
-  const file = join(GOLDEN_DIR, `${name}.json`);
-  const changed = join(GOLDEN_DIR, `${name}-changed.json`);
-  const text = `${JSON.stringify(value, null, 2)}\n`;
-  if (process.env.UPDATE_GOLDEN === '1' && !process.env.CI) {
-    mkdirSync(GOLDEN_DIR, { recursive: true });
-    writeFileSync(file, text);
-    if (existsSync(changed)) rmSync(changed);
-    return;
-  }
-  const expected = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-  if (expected === text) {
-    if (existsSync(changed) && !process.env.CI) rmSync(changed);
-    return;
-  }
-  if (!process.env.CI) writeFileSync(changed, text);
-  expect.fail(`${name}: parser output differs from __golden__/${name}.json (written to ${name}-changed.json; UPDATE_GOLDEN=1 to accept)`);
-}
 
 /** What a parse produced, for golden files: records, checks and problems. */
 function outcome(ctx: SourceContext) {

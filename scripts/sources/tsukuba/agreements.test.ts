@@ -4,7 +4,7 @@ import { SourceContext } from '../../lib/context.ts';
 import type { AgreementDraft } from '../types.ts';
 import { findSections, parseTsukubaFactbook, type Section } from './index.ts';
 import { parseAgreements, partnerParts } from './agreements.ts';
-import { expectGolden } from './golden-file.ts';
+import { expectGolden } from '../../lib/golden.ts';
 
 const ID = 'tsukuba-fy2023';
 const full = contextFor(ID);

@@ -4,8 +4,6 @@
  * and fails; UPDATE_GOLDEN=1 rewrites them (never when CI is set).
  */
 import { describe, it, expect } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { contextFor, sliceContext, sourceMeta } from '../../lib/testing.ts';
 import { SourceContext } from '../../lib/context.ts';
 import type { Flow } from '../../schema/records.ts';
@@ -15,31 +13,12 @@ import { parseUnitTable, resolveUnitLabel } from './unit-table.ts';
 import { parseCountryTable } from './country-table.ts';
 import { STAFF_BY_COUNTRY, STAFF_BY_UNIT, STUDENTS_BY_COUNTRY, STUDENTS_BY_UNIT } from './layouts.ts';
 import { alignCounts, labelOf, readRow, type FlowBase, type TableLayout } from './stats-table.ts';
+import { expectGolden as golden } from '../../lib/golden.ts';
 
 const ID = 'tsukuba-fy2023';
-const GOLDEN_DIR = fileURLToPath(new URL('../__golden__/', import.meta.url));
 const STAFF_BASE: FlowBase = { home: 'tsukuba', fiscalYear: 2023 };
 const STUDENT_BASE: FlowBase = { home: 'tsukuba', fiscalYear: 2023, inboundAsOf: '2023-12-01' };
 
-function golden(name: string, actual: unknown): void {
-  const file = `${GOLDEN_DIR}${name}.json`;
-  const changed = `${GOLDEN_DIR}${name}-changed.json`;
-  const text = `${JSON.stringify(actual, null, 2)}\n`;
-  const ci = Boolean(process.env.CI);
-  if (process.env.UPDATE_GOLDEN === '1' && !ci) {
-    mkdirSync(GOLDEN_DIR, { recursive: true });
-    writeFileSync(file, text);
-    rmSync(changed, { force: true });
-    return;
-  }
-  const expected = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-  if (expected === text) {
-    if (!ci) rmSync(changed, { force: true });
-    return;
-  }
-  if (!ci) writeFileSync(changed, text);
-  expect.fail(`${file}: parser output differs${ci ? '' : `; see ${changed}`} (UPDATE_GOLDEN=1 to accept)`);
-}
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 

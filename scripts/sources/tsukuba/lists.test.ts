@@ -6,7 +6,7 @@ import { parseConferences, parseVisits, parseDegreeProgrammes } from './lists.ts
 import { parseDateRange, parseParticipation } from './conferences.ts';
 import { parseMonth } from './visits.ts';
 import { knownPartners, lookupPartner, lookupPartners, readDegreeProgrammes, type KnownPartner } from './degree-programmes.ts';
-import { expectGolden } from './golden-file.ts';
+import { expectGolden } from '../../lib/golden.ts';
 import { jaKey } from '../../lib/partners.ts';
 
 const ID = 'tsukuba-fy2023';
