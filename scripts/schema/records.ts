@@ -90,7 +90,9 @@ export const Agreement = z.object({
 });
 
 /** One level's value of a requirement cell that states undergraduate and graduate values apart. */
+const requirementFormat = z.enum(['not-stated', 'none', 'min', 'per-level', 'range', 'recommended', 'cefr', 'level', 'conditional', 'text']);
 const levelRequirement = z.object({
+  format: requirementFormat.optional().describe("How this level's text was read (as Requirement.format)"),
   min: z.number().optional().describe('Minimum score for this level, where the text gives one number'),
   scale: z.number().optional().describe('Scale of a GPA'),
   recommended: z.number().optional().describe('A recommended (not required) score for this level'),
@@ -103,7 +105,7 @@ const requirement = z.object({
   min: z.number().optional().describe('Minimum score, where the text gives one number'),
   scale: z.number().optional().describe('Scale of a GPA (4, 4.3, 5, 100…)'),
   raw: z.string().describe('The requirement as written'),
-  format: z.enum(['not-stated', 'none', 'min', 'per-level', 'range', 'recommended', 'cefr', 'level', 'conditional', 'text']).optional()
+  format: requirementFormat.optional()
     .describe('How the raw text was read: not-stated (blank), none (-, N/A, no requirement), min (one clear minimum), per-level (undergraduate and graduate differ: see byLevel), range (a range, no single minimum), recommended (advice, not a requirement), cefr (a CEFR level only), level (a test level such as HSK 5), conditional (depends on faculty, module…: no number taken), text (prose with no number taken)'),
   recommended: z.number().optional().describe('A recommended (not required) score, when the text only recommends'),
   range: z.object({ from: z.number(), to: z.number() }).optional().describe('A range of minimums that depends on the programme (2.5-3.0)'),

@@ -288,7 +288,9 @@ describe('osaka layout damage (synthetic)', () => {
     ]);
     const r = parseOsakaAgreements(ctx);
     expect(ctx.unexplainedLines()).toEqual([]);
-    expect(ctx.problems).toEqual([]);
+    // A continuation is never joined silently: one warning names the line and the row it joins.
+    expect(ctx.problems.map(({ severity, line }) => ({ severity, line }))).toEqual([{ severity: 'warning', line: 3 }]);
+    expect(ctx.problems[0]!.message).toMatch(/continues the row of line 2/);
     expect(r.agreements).toHaveLength(2);
     const a = r.agreements![0]!;
     expect(a.source).toEqual({ id: ID, line: 2, lines: [2, 3] });
@@ -297,6 +299,18 @@ describe('osaka layout damage (synthetic)', () => {
     expect(a.homeUnits).toEqual(['osaka-engineering-graduate-school', 'osaka-international-center-for-biotechnology']);
     expect(a.homeUnitsRaw).toBe('工学研究科 生物工学国際 交流センター');
     expect(r.agreements![1]!.source).toEqual({ id: ID, line: 4 });
+  });
+  it('reports a line that is neither a row nor a plausible continuation, instead of joining it', () => {
+    const ctx = synthetic([
+      HEADER,
+      'アジア\tタイ\tランシット大学\t外国語学部 言語文化研究科\t2013/9/12\t5',
+      'ZZZ garbage row that is no agreement ZZZ',
+    ]);
+    const r = parseOsakaAgreements(ctx);
+    expect(r.agreements).toHaveLength(1);
+    expect(r.agreements![0]!.source).toEqual({ id: ID, line: 2 });
+    expect(ctx.problems.map(({ severity, line }) => ({ severity, line }))).toEqual([{ severity: 'error', line: 3 }]);
+    expect(ctx.dispositionOf(3)).toBe('reported');
   });
   it('joins a continuation line whose empty cells were dropped, by content', () => {
     const ctx = synthetic([

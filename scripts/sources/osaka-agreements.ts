@@ -393,6 +393,14 @@ export function parseOsakaAgreements(ctx: SourceContext): ParseResult {
       current = { lines: [n], pieces };
       rows.push(current);
     } else {
+      // A continuation line: never joined silently. Text with no Japanese in it cannot be part of a
+      // wrapped partner or unit name of this list, so it fits no shape.
+      const alien = pieces.find((p) => (p.slot === 'partner' || p.slot === 'home') && depth(textOf(current!, p.slot)) === 0 && !/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(p.text));
+      if (alien) {
+        ctx.error(n, `fits no shape: no region, country, date or waiver of its own, and "${clean(alien.text)}" is not a wrapped part of the row of line ${current!.lines[0]}`);
+        continue;
+      }
+      ctx.warn(n, `continues the row of line ${current!.lines[0]}: ${pieces.map((p) => `"${clean(p.text)}" joined to its ${p.slot} cell`).join(', ')}`);
       current!.lines.push(n);
       current!.pieces.push(...pieces);
     }
