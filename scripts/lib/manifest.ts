@@ -18,6 +18,8 @@ export const ManifestEntry = z.strictObject({
   publisher: z.string().min(1),
   /** Date the document's content is as of (ISO). */
   asOf: z.iso.date(),
+  /** How the as-of date was established, where the document does not state it plainly. */
+  asOfNote: z.string().optional(),
   /** Fiscal year the statistics cover (FY2023 = April 2023 – March 2024), where it has one. */
   fiscalYear: z.number().int().min(1900).max(2100).optional(),
   /** Licence/terms statement for the document, where known. */

@@ -180,6 +180,7 @@ export function runSources(sources: SourceMeta[]): PipelineResult {
 
   const sourceRows: Source[] = contexts.map(({ source: s, lineCount }) => ({
     id: s.id, home: s.home, kind: s.kind, title: s.title, publisher: s.publisher, asOf: s.asOf,
+    ...(s.asOfNote ? { asOfNote: s.asOfNote } : {}),
     ...(s.fiscalYear !== undefined ? { fiscalYear: s.fiscalYear } : {}),
     file: s.file.split('/').pop()!, sha256: s.sha256, lineCount,
     ...(s.licence ? { licence: s.licence } : {}), ...(s.url ? { url: s.url } : {}),

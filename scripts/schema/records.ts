@@ -26,6 +26,7 @@ export const Source = z.object({
   title: z.string(),
   publisher: z.string(),
   asOf: isoDate.describe('Date the content is as of'),
+  asOfNote: z.string().optional().describe('How the as-of date was established'),
   fiscalYear: z.number().int().optional().describe('Fiscal year the statistics cover (April–March, named by the starting year)'),
   file: z.string().describe('File name under data/raw/'),
   sha256: z.string().describe('SHA-256 of the raw file'),
