@@ -6,6 +6,11 @@
  * data/reference/partner-aliases.json says so (translated and re-spelled names). Pairs listed in
  * data/reference/partner-distinct.json must never end up merged (清華大学 vs 国立清華大学): if the
  * rules above would merge them, that is an error, not a silent merge.
+ *
+ * The Japanese name shown is the first name of the reviewed alias group that applies, spelled as
+ * the sources spell it (the group lists the correct spelling first, so ボゴール's misreading
+ * ポゴール農科大学 is not shown for IPB University); otherwise the most frequent spelling. The
+ * English name only ever comes from the sources' own text.
  */
 import { createHash } from 'node:crypto';
 import { readReference } from './reference.ts';
@@ -18,9 +23,12 @@ import type { Partner } from '../schema/records.ts';
 
 export interface AliasGroup {
   country: string;
-  /** Names (ja or en) of one institution, as written in the sources. */
+  /**
+   * Names (ja or en) of one institution, each as written in some source; the first is the
+   * Japanese name to show (the correct or current spelling).
+   */
   names: string[];
-  /** English name to show when no source gives one in its own text; only with a reason. */
+  /** Why these are one institution, naming the source lines. */
   reason: string;
 }
 export interface DistinctPair {
@@ -29,9 +37,24 @@ export interface DistinctPair {
   b: string;
   reason: string;
 }
+/** The reviewed tables merging reads. */
+export interface PartnerReference {
+  aliases: AliasGroup[];
+  distinct: DistinctPair[];
+}
+
+export function readPartnerReference(): PartnerReference {
+  return { aliases: readReference<AliasGroup[]>('partner-aliases.json'), distinct: readReference<DistinctPair[]>('partner-distinct.json') };
+}
 
 class UnionFind {
-  private parent = new Map<string, string>();
+  private parent: Map<string, string>;
+  constructor(parent = new Map<string, string>()) {
+    this.parent = parent;
+  }
+  copy(): UnionFind {
+    return new UnionFind(new Map(this.parent));
+  }
   find(x: string): string {
     let p = this.parent.get(x);
     if (p === undefined) { this.parent.set(x, x); return x; }
@@ -107,19 +130,56 @@ export interface MergeResult {
   errors: string[];
 }
 
-export function mergePartners(mentions: PartnerMention[]): MergeResult {
-  const aliases = readReference<AliasGroup[]>('partner-aliases.json');
-  const distinct = readReference<DistinctPair[]>('partner-distinct.json');
+/** Union-find over the matching keys of the mentions: the merges that need no reviewed table. */
+function mentionUnion(mentions: PartnerMention[]): UnionFind {
   const uf = new UnionFind();
   for (const m of mentions) {
     const ks = mentionKeys(m);
     for (const k of ks) uf.find(k);
     for (let i = 1; i < ks.length; i++) uf.union(ks[0]!, ks[i]!);
   }
+  return uf;
+}
+
+function applyAlias(uf: UnionFind, g: AliasGroup): void {
+  const ks = g.names.flatMap((n) => keysOf(g.country, n));
+  for (let i = 1; i < ks.length; i++) uf.union(ks[0]!, ks[i]!);
+}
+
+/**
+ * What each reviewed alias group does to these mentions, for the review that keeps the table free
+ * of dead entries: `partners` is the number of separate partners the mentions matching its names
+ * would form without this group (the others applied) — below 2, the group merges nothing — and
+ * `unmatched` lists its names that match no mention.
+ */
+export function aliasGroupReach(mentions: PartnerMention[], ref: PartnerReference = readPartnerReference()): { group: AliasGroup; partners: number; unmatched: string[] }[] {
+  const base = mentionUnion(mentions);
+  const present = new Set(mentions.flatMap(mentionKeys));
+  return ref.aliases.map((group, i) => {
+    const uf = base.copy();
+    ref.aliases.forEach((g, j) => { if (j !== i) applyAlias(uf, g); });
+    const keys = group.names.flatMap((n) => keysOf(group.country, n));
+    const matched = keys.filter((k) => present.has(k));
+    return {
+      group,
+      partners: new Set(matched.map((k) => uf.find(k))).size,
+      unmatched: group.names.filter((n) => !keysOf(group.country, n).some((k) => present.has(k))),
+    };
+  });
+}
+
+export function mergePartners(mentions: PartnerMention[], ref: PartnerReference = readPartnerReference()): MergeResult {
+  const { aliases, distinct } = ref;
+  const uf = mentionUnion(mentions);
   const errors: string[] = [];
+  for (const g of aliases) applyAlias(uf, g);
+  // The Japanese name to show for a merged partner: the first name of the first group that applies.
+  const shownKey = new Map<string, string>();
   for (const g of aliases) {
-    const ks = g.names.flatMap((n) => keysOf(g.country, n));
-    for (let i = 1; i < ks.length; i++) uf.union(ks[0]!, ks[i]!);
+    const first = g.names[0];
+    if (!first || !/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(first)) continue;
+    const root = uf.find(`ja|${g.country}|${jaKey(first)}`);
+    if (!shownKey.has(root)) shownKey.set(root, jaKey(first));
   }
   for (const d of distinct) {
     const [ka] = keysOf(d.country, d.a);
@@ -140,7 +200,9 @@ export function mergePartners(mentions: PartnerMention[]): MergeResult {
   const roots = [...groups.keys()].sort();
   const drafts = roots.map((root) => {
     const ms = groups.get(root)!;
-    const ja = mostCommon(ms.flatMap((m) => (m.ja ? [m.ja] : [])));
+    const shown = shownKey.get(root);
+    const jas = ms.flatMap((m) => (m.ja ? [m.ja] : []));
+    const ja = mostCommon(jas.filter((n) => jaKey(n) === shown)) ?? mostCommon(jas);
     const en = mostCommon(ms.flatMap((m) => (m.en ? [m.en] : [])));
     const countries = [...new Set(ms.map((m) => m.country))];
     const name = { ja: ja ?? en!, ...(en ? { en } : {}) };

@@ -185,3 +185,43 @@ describe('run-on partner names (splitPartnerUnitInline)', () => {
     expect(institutionKind('ソウル大学校病院')).toBe('hospital');
   });
 });
+
+import { splitWholeName, reviewedWholeNames } from './partners.ts';
+
+describe('reviewed whole names', () => {
+  const names = ['ロンドン大学東洋アフリカ研究学院', 'ルール大学ボーフム'];
+  it('splitWholeName keeps a whole name whole and splits what follows it as the unit', () => {
+    expect(splitWholeName('ロンドン大学 東洋アフリカ研究学院', names)).toEqual({ name: 'ロンドン大学東洋アフリカ研究学院' });
+    expect(splitWholeName('ルール大学ボーフム医学部', names)).toEqual({ name: 'ルール大学ボーフム', unit: '医学部' });
+    expect(splitWholeName('ルール大学ボーフム (医学部 (臨床))', names)).toEqual({ name: 'ルール大学ボーフム', unit: '医学部(臨床)' });
+    expect(splitWholeName('ルール大学ボーフム・医学部', names)).toEqual({ name: 'ルール大学ボーフム', unit: '医学部' });
+  });
+  it('splitWholeName is undefined for a name that does not begin with a whole name', () => {
+    expect(splitWholeName('ロンドン大学クイーンメアリー', names)).toBeUndefined();
+    expect(splitWholeName('ルール大学', names)).toBeUndefined();
+  });
+  it('the reviewed table is read, despaced and longest first', () => {
+    const table = reviewedWholeNames();
+    expect(table).toContain('ロンドン大学東洋アフリカ研究学院');
+    expect([...table].sort((a, b) => b.length - a.length)).toEqual(table);
+  });
+  it('splitPartnerUnit and splitPartnerUnitInline never split a reviewed whole name', () => {
+    // osaka-2021 L433: SOAS is a member institution of the University of London, not its faculty
+    expect(splitPartnerUnit('ロンドン大学東洋アフリカ研究学院')).toEqual({ name: 'ロンドン大学東洋アフリカ研究学院' });
+    // hiroshima-2024 L318: the city belongs to Ruhr-Universität Bochum's name
+    expect(splitPartnerUnitInline('ルール大学ボーフム医学部')).toEqual({ name: 'ルール大学ボーフム', unit: '医学部' });
+    // hiroshima-2024 L316
+    expect(splitPartnerUnitInline('ユリウス・マクシミリアン大学ヴェルツブルク物理学・天文学部')).toEqual({ name: 'ユリウス・マクシミリアン大学ヴェルツブルク', unit: '物理学・天文学部' });
+    // a look-alike that is not on the list still splits as before (hiroshima-2024 L293)
+    expect(splitPartnerUnitInline('ロンドン大学教育学研究院国際高等教育センター')).toEqual({ name: 'ロンドン大学', unit: '教育学研究院国際高等教育センター' });
+  });
+});
+
+describe('observatories', () => {
+  it('splitPartnerUnitInline splits an observatory off an academy', () => {
+    // hiroshima-2024 L148: the Ngari observatory of the National Astronomical Observatories of CAS
+    expect(splitPartnerUnitInline('中国科学院国家天文台阿里観測所')).toEqual({ name: '中国科学院', unit: '国家天文台阿里観測所' });
+    // an observatory that is an institution of its own stays whole (osaka-2021 L343)
+    expect(splitPartnerUnitInline('南アフリカ天文台')).toEqual({ name: '南アフリカ天文台' });
+  });
+});

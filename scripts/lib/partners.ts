@@ -4,6 +4,7 @@
  */
 import { clean, despace } from './text.ts';
 import { toKatakana } from './kana.ts';
+import { readReference } from './reference.ts';
 
 /** Words that end an institution's own name (the longest match wins). */
 const HEADS = ['大学校', '大学', '学院', '研究院', '研究所', '研究機構', '科学院', 'アカデミー', '財団', '機構', '庁', '省', '局'];
@@ -18,14 +19,51 @@ export interface SplitName {
   unit?: string;
 }
 
+/** An entry of data/reference/partner-whole-names.json. */
+export interface WholeName {
+  /** The institution's full name as the sources write it (despaced). */
+  name: string;
+  reason: string;
+}
+
+let wholeNames: string[] | undefined;
+/** The reviewed whole names, despaced, longest first (read once). */
+export function reviewedWholeNames(): string[] {
+  wholeNames ??= readReference<WholeName[]>('partner-whole-names.json').map((w) => despace(w.name)).sort((a, b) => b.length - a.length);
+  return wholeNames;
+}
+
+/**
+ * A name that begins with a reviewed whole name (data/reference/partner-whole-names.json) is that
+ * institution, whatever its words look like: a school that is an institution in its own right though
+ * it reads like a faculty of another (ロンドン大学東洋アフリカ研究学院 is SOAS, not a faculty of the
+ * University of London), or a name whose last word is a city (ルール大学ボーフム). What follows the
+ * whole name, bare or in one balanced bracket, is the unit: "ルール大学ボーフム医学部" →
+ * { name: "ルール大学ボーフム", unit: "医学部" }. Undefined when the text begins with no whole name.
+ */
+export function splitWholeName(text: string, names: string[] = reviewedWholeNames()): SplitName | undefined {
+  const t = despace(text);
+  for (const w of names) {
+    if (!t.startsWith(w)) continue;
+    let rest = t.slice(w.length).replace(/^[・\s]+/, '').trim();
+    const group = /^\(((?:[^()]|\([^()]*\))*)\)$/.exec(rest);
+    if (group) rest = group[1]!.trim();
+    return rest ? { name: w, unit: rest } : { name: w };
+  }
+  return undefined;
+}
+
 /**
  * Splits "ガジャマダ大学獣医学部" into { name: "ガジャマダ大学", unit: "獣医学部" } and
  * "アイルランガ大学 (歯学部)" into { name: "アイルランガ大学", unit: "歯学部" }. A campus
  * ("…大学ハイデラバード校") and a hospital ("…大学病院") stay part of the name: a campus is the
- * institution, and a hospital is a different institution from its university.
+ * institution, and a hospital is a different institution from its university. A reviewed whole
+ * name (splitWholeName) is never split.
  */
 export function splitPartnerUnit(text: string): SplitName {
   const t = despace(text);
+  const whole = splitWholeName(t);
+  if (whole) return whole;
   const group = splitTrailingGroup(t);
   if (group) return group;
   const idx = t.indexOf('大学');
@@ -133,8 +171,11 @@ export function enKey(name: string): string {
 
 /** A campus written between a university's name and its faculty: "スラバヤ校", "秦皇島分校", "…キャンパス". */
 const INLINE_CAMPUS = /^((?:(?!大学|学部|学院|研究)[^()])+?(?:分校|校|キャンパス))/;
-/** Unit endings seen in run-on names beyond UNIT_ENDINGS: 学系 (Chinese departments), …部, libraries, programmes. */
-const INLINE_UNIT_ENDINGS = /(系|部|図書館|プログラム|実験室|科学技術院)$/;
+/**
+ * Unit endings seen in run-on names beyond UNIT_ENDINGS: 学系 (Chinese departments), …部, libraries,
+ * programmes, observatories (中国科学院国家天文台阿里観測所).
+ */
+const INLINE_UNIT_ENDINGS = /(系|部|図書館|プログラム|実験室|科学技術院|天文台|観測所)$/;
 /** Heads of institutions other than universities after which a run-on unit name may follow. */
 const INLINE_HEADS = ['科学技術院', '科学院', 'アカデミー', '研究会議', '研究所', '学院', '機構', '省', '局'];
 
@@ -155,10 +196,13 @@ function isInlineUnit(rest: string): boolean {
  * - a Korean 大学校's colleges (…大学) and any 大学院… are units: "全南大学校工科大学" → unit "工科大学";
  * - academies, councils, ministries and bureaus split like universities: "光州科学技術院環境科学工学研究科";
  * - a katakana name followed directly by a kanji faculty: "インペリアル・カレッジ・ロンドン医学部".
- * Hospitals (…病院, …医院) are institutions of their own and never a unit.
+ * Hospitals (…病院, …医院) are institutions of their own and never a unit; a reviewed whole name
+ * (splitWholeName) is never split.
  */
 export function splitPartnerUnitInline(text: string): SplitName {
   const t = despace(text);
+  const whole = splitWholeName(t);
+  if (whole) return whole;
   const group = splitTrailingGroup(t);
   if (group?.unit) {
     const outer = splitPartnerUnitInline(group.name);

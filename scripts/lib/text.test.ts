@@ -37,6 +37,8 @@ describe('text', () => {
   it('slugify(s) folds accents and punctuation', () => {
     expect(slugify('Université de Bordeaux')).toBe('universite-de-bordeaux');
     expect(slugify('Texas A&M University')).toBe('texas-a-and-m-university');
+    expect(slugify('University of Wrocław')).toBe('university-of-wroclaw');
+    expect(slugify('Københavns Universitet')).toBe('kobenhavns-universitet');
   });
   it('cellsOf(line) keeps only non-empty cleaned cells', () => {
     expect(cellsOf(' \tインド\t33\t\t32 ')).toEqual(['インド', '33', '32']);

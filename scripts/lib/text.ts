@@ -76,8 +76,12 @@ export function extractLinks(s: string): string[] {
 }
 
 /** A URL-safe slug from Latin text: lower case, ASCII letters and digits joined by '-'. */
+/** Latin letters that NFKD does not decompose: ł, ø, đ, ß, æ, œ, ı, þ, ð. */
+const LATIN_FOLD: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ı: 'i', þ: 'th', Þ: 'Th', ð: 'd', Ð: 'D' };
+
 export function slugify(s: string): string {
   return s
+    .replace(/[łŁøØđĐßæÆœŒıþÞðÐ]/g, (c) => LATIN_FOLD[c]!)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
