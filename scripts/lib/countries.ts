@@ -107,6 +107,21 @@ export function unresolvedReason(label: string): string | undefined {
   return unresolved!.get(countryKey(label));
 }
 
+let starts: Set<string> | undefined;
+
+/**
+ * True when some country name, alias or place name begins with this character (after the same
+ * normalisation as the lookup): a cheap filter for scanning a text for country names.
+ */
+export function mayStartCountryName(ch: string): boolean {
+  if (!starts) {
+    if (!table) load();
+    resolvePlace('');
+    starts = new Set([...table!.keys(), ...places!.keys()].map((k) => k[0]!).filter(Boolean));
+  }
+  return starts.has(countryKey(ch)[0] ?? '');
+}
+
 /** The country row for an ISO code. */
 export function countryByCode(code: string): CountryRow | undefined {
   if (!rows) load();

@@ -2,7 +2,8 @@
  * Fuzz: random deletions and corruptions of source lines never crash a parser and never make a
  * record vanish silently. After each mutation, every record of the unmutated run whose lines were
  * not touched must still be produced, unless the run reports the damage (a new error or warning, or a
- * check whose computed value changed). Seeded, so a failure reproduces.
+ * check whose computed value changed), and an inserted line of garbage is always reported as an
+ * error at its line. Seeded, so a failure reproduces.
  */
 import { describe, it, expect } from 'vitest';
 import { runSources, type PipelineResult } from './pipeline.ts';
@@ -62,6 +63,11 @@ describe('fuzz', () => {
         expect(() => { r = runSources([m]); }, `${kind} at line ${L}`).not.toThrow();
         const crashed = r!.validation.errors.filter((e) => e.message.startsWith('parser crashed'));
         expect(crashed.map((e) => e.message.slice(0, 300)), `${kind} at line ${L}`).toEqual([]);
+        if (kind === 'garbage') {
+          // A line of no language at all is never a record, a layout line or a note: it is reported.
+          const reported = r!.validation.errors.some((e) => e.source === meta.id && e.line === L && e.raw.includes('qqq'));
+          expect(reported, `garbage line inserted at line ${L} was not reported`).toBe(true);
+        }
         const touched = (rec: Rec) => (rec.source!.lines ?? [rec.source!.line]).some((n) => Math.abs(n - L) <= 1);
         const before = recordKeys(base, lines, touched);
         const after = recordKeys(r!, mutated, () => false);

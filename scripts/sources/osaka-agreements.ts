@@ -336,7 +336,9 @@ export function parseOsakaAgreements(ctx: SourceContext): ParseResult {
       continue;
     }
     if (!seenHeader && filled.length < 4) {
-      ctx.layout(n, 'title');
+      // A title above the table is Japanese text; anything else before the header fits no shape.
+      if (filled.every((c) => /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(c))) ctx.layout(n, 'title');
+      else ctx.error(n, 'fits no shape: before the column header only a title is expected');
       continue;
     }
     if (filled.length === 1 && /^[-‐–—]?\s*\d{1,3}\s*[-‐–—]?$|^\d+\s*\/\s*\d+$/u.test(filled[0]!) && (!current || has(current, 'waiver'))) {

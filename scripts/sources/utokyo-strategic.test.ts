@@ -6,6 +6,7 @@ import { expectGolden } from '../lib/golden.ts';
 import {
   parseUtokyoStrategic, decodeCodes, parseLegendLine, readLegend, splitNameLine, tierOfHeader,
   countriesNamedIn, joinLines, extractFacts, splitMembers,
+  isJapaneseText, isLatinWords, isEnglishTitle, isInstitutionList,
 } from './utokyo-strategic.ts';
 
 const SOURCE = 'utokyo-sp';
@@ -408,5 +409,120 @@ describe('synthetic layouts', () => {
     const r = parseUtokyoStrategic(ctx);
     expect(ctx.problems.map((p) => p.message)).toEqual([expect.stringContaining('has no list of its institutions')]);
     expect(r.strategicPartnerships![0]!.members).toEqual([]);
+  });
+});
+
+// ─── lines that fit no shape ────────────────────────────────────────────────────────────────────
+
+describe('what real text looks like', () => {
+  it('isJapaneseText: Japanese letters with the punctuation prose uses', () => {
+    expect(isJapaneseText('2015年に戦略的パートナーシップ覚書を締結して以来、両校間で年間')).toBe(true); // line 104
+    expect(isJapaneseText('2018年から交流分野を冠したUTokyo-TUM Workshop for Excellence, Diversity, ')).toBe(true); // line 391
+    expect(isJapaneseText('第1期')).toBe(true); // line 30
+    expect(isJapaneseText('qqq\tzzz\t%%%')).toBe(false);
+    expect(isJapaneseText('###')).toBe(false);
+    expect(isJapaneseText('交流 %%% 大学')).toBe(false); // a symbol prose does not use
+    expect(isJapaneseText('参加率は80%です')).toBe(true); // % after a figure
+  });
+  it('isLatinWords / isEnglishTitle / isInstitutionList: words, not letters at random', () => {
+    expect(isLatinWords('teamwork and Mobility')).toBe(true);
+    expect(isLatinWords('qqq zzz %%%')).toBe(false);
+    expect(isEnglishTitle('What are Strategic Partnerships?')).toBe(true); // line 3
+    expect(isEnglishTitle('Aims')).toBe(true); // line 11
+    expect(isEnglishTitle('qqq zzz')).toBe(false);
+    expect(isInstitutionList('École Polytechnique, ENPC, ENS Paris-Saclay, ENS-PSL, CNRS,  ')).toBe(true); // line 234
+    expect(isInstitutionList('El Colegio de México')).toBe(true); // line 186
+    expect(isInstitutionList('qqq, zzz')).toBe(false);
+  });
+});
+
+describe('a line of garbage is reported at its line, never read as a record, layout or note', () => {
+  const GARBAGE = 'qqq\tzzz\t%%%';
+  const base = parseUtokyoStrategic(contextFor(SOURCE));
+  /** What a partnership record says, independent of line numbers. */
+  const summary = (r: ReturnType<typeof parseUtokyoStrategic>) =>
+    (r.strategicPartnerships ?? []).map((s) => [s.name, s.tier, s.homeUnitCodes.join(' '), s.members.map((m) => m.ja ?? m.en).join('|'), s.notes, (s.facts ?? []).map((f) => f.value).join(',')]);
+
+  /** The real document with the garbage inserted right after the one line that reads `after` (spaces at the ends aside). */
+  function withGarbageAfter(after: string) {
+    const real = splitLines(sourceMeta(SOURCE).text);
+    const at = real.filter((l) => l.trim() === after.trim());
+    expect(at, `exactly one line reads ${after}`).toHaveLength(1);
+    const L = real.indexOf(at[0]!) + 2; // 1-based line of the inserted garbage
+    const lines = [...real];
+    lines.splice(L - 1, 0, GARBAGE);
+    const ctx = new SourceContext(sourceMeta(SOURCE), lines);
+    const r = parseUtokyoStrategic(ctx);
+    return { ctx, r, L };
+  }
+
+  /** The garbage line L is an error "fits no shape: expected …" at L, and nothing else took it. */
+  function expectReported({ ctx, r, L }: ReturnType<typeof withGarbageAfter>, expected: RegExp) {
+    const errors = ctx.problems.filter((p) => p.severity === 'error' && p.line === L);
+    expect(errors.map((p) => p.message)).toEqual([expect.stringMatching(/^fits no shape: expected /)]);
+    expect(errors[0]!.message).toMatch(expected);
+    expect(errors[0]!.raw).toBe(GARBAGE);
+    expect(ctx.dispositionOf(L)).toBe('reported');
+    expect(ctx.notes.some((n) => n.line === L)).toBe(false);
+    for (const list of [r.strategicPartnerships ?? [], r.agreements ?? []]) {
+      for (const rec of list) expect(rec.source.lines ?? [rec.source.line]).not.toContain(L);
+    }
+    expect(ctx.unexplainedLines()).toEqual([]);
+  }
+
+  it('inside a paragraph (after line 105, PKU): the paragraph continues past it, the record is unchanged', () => {
+    const g = withGarbageAfter('100名近い教員学生の派遣・受入が行われてきました。キャンパスアジ');
+    expect(g.L).toBe(106);
+    expectReported(g, /expected prose/);
+    expect(g.ctx.problems).toHaveLength(1);
+    expect(summary(g.r)).toEqual(summary(base));
+  });
+
+  it('in a partnership block, between its paragraph and its name line (after line 113, PKU)', () => {
+    const g = withGarbageAfter('よる研究・教育交流を強化していきます。');
+    expectReported(g, /expected (?=.*prose)(?=.*name line)/);
+    expect(g.ctx.problems).toHaveLength(1);
+    expect(summary(g.r)).toEqual(summary(base));
+  });
+
+  it('in a group\'s list of institutions (after line 429, Chile–Mexico)', () => {
+    const g = withGarbageAfter('The University of Chile, Pontificia Universidad Católica de Chile, Universidad de Magallanes, ');
+    expectReported(g, /expected institutions' names separated by commas/);
+  });
+
+  it('in the legend, between two entries (after line 73) and inside an entry broken over two lines (after line 99)', () => {
+    const g = withGarbageAfter('医学系研究科医');
+    expectReported(g, /expected a legend entry/);
+    expect(g.ctx.problems).toHaveLength(1);
+    const split = withGarbageAfter('公共政策学連携研究部・');
+    expectReported(split, /expected a legend entry/);
+    // the entry 公共 is still read across the reported line: its codes still decode
+    expect(split.ctx.problems).toHaveLength(1);
+    expect(summary(split.r)).toEqual(summary(base));
+  });
+
+  it('in the Department List, under a code line (after line 181) and between a name and its codes (after line 198)', () => {
+    const g = withGarbageAfter('工 理情 理 学 環');
+    expectReported(g, /expected a Department List entry/);
+    expect(g.ctx.problems).toHaveLength(1);
+    expect(summary(g.r)).toEqual(summary(base));
+    const h = withGarbageAfter('国立台湾大学');
+    expectReported(h, /expected a Department List entry/);
+    expect(h.ctx.problems).toHaveLength(1);
+  });
+
+  it('on a page break: after the legend caption, before the indented first line of the next page (after line 247)', () => {
+    const g = withGarbageAfter('参画部局凡例');
+    expect(g.L).toBe(248);
+    expectReported(g, /expected prose/);
+    expect(g.ctx.problems).toHaveLength(1);
+    expect(summary(g.r)).toEqual(summary(base));
+  });
+
+  it('between a heading and its English title (after line 2), and among the bullets of the phase diagram (after line 39)', () => {
+    const g = withGarbageAfter('戦略的パートナーシップ大学とは');
+    expectReported(g, /expected a heading/);
+    const b = withGarbageAfter('築する');
+    expectReported(b, /expected .*bullet/);
   });
 });

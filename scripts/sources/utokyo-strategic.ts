@@ -19,13 +19,18 @@
  *   YTU blocks come before the Prospective header of their page), so a block takes the tier of the
  *   header on its own page; a page without a header continues the previous page's tier. Each page of
  *   the extraction starts with a line indented by a space.
- * - Everything else is prose (notes), headings and diagram labels (layout); stated counts become
- *   checks where the parsed partnerships let them be recomputed.
+ * - The rest is recognised by what it is: prose (Japanese text, or English words continuing an open
+ *   sentence) becomes notes, with its stated counts as checks where the parsed partnerships let them
+ *   be recomputed; headings (short Japanese lines without sentence punctuation, with their English
+ *   title in title case), phase headings (第N期) and the phase diagram's bullets (●) are layout or
+ *   notes. A line that fits none of these shapes (no real words: "qqq zzz %%%") is an error at its
+ *   line saying what its neighbours expected there; paragraphs, member lists and two-line legend
+ *   entries continue past it.
  */
 import type { SourceContext } from '../lib/context.ts';
 import type { HomeId } from '../lib/homes.ts';
 import { clean, despace } from '../lib/text.ts';
-import { resolveCountry, resolvePlace } from '../lib/countries.ts';
+import { resolveCountry, resolvePlace, mayStartCountryName } from '../lib/countries.ts';
 import { resolveUnit } from '../lib/units.ts';
 import { institutionKind } from '../lib/partners.ts';
 import type { AgreementDraft, ParseResult, PartnerMention, StrategicPartnershipDraft } from './types.ts';
@@ -184,6 +189,55 @@ function isLatinLine(text: string): boolean {
   return /\p{Script=Latin}/u.test(t) && !/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(t);
 }
 
+// ─── What real text looks like ──────────────────────────────────────────────────────────────────
+
+const JAPANESE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+/** Punctuation prose and headings use (after NFKC): brackets, quotes, separators, sentence marks. */
+const PROSE_PUNCTUATION = /^[、。・「」『』【】〈〉《》()[\]\-‐–—+,*“”‘’"'~〜/@:;.?!&…=]$/u;
+
+/**
+ * Japanese text: at least two Japanese characters, and nothing but letters, digits, spaces and the
+ * punctuation prose uses ("%" only after a figure). What a paragraph line, a heading or a diagram
+ * label is made of; a line of symbols or of Latin letters only is not.
+ */
+export function isJapaneseText(text: string): boolean {
+  const t = clean(text);
+  if ((t.match(JAPANESE_CHAR) ?? []).length < 2) return false;
+  return [...t.replace(/(\d)%/g, '$1')].every((c) => /[\p{L}\p{M}\p{N}\s]/u.test(c) || PROSE_PUNCTUATION.test(c));
+}
+
+/**
+ * A word of a Latin-script language: letters (joined by - ' . & @ /), a figure, or an acronym in
+ * capitals, with surrounding quotes and punctuation ignored. A word in lower case has a vowel:
+ * "qqq" is no word, "%%%" neither.
+ */
+export function isLatinWord(token: string): boolean {
+  const w = token.replace(/^[“"‘'(\[]+/u, '').replace(/[”"’')\].,:;?!]+$/u, '');
+  if (/^\d+(?:[.,:]\d+)*$/.test(w)) return true;
+  if (!/^[\p{L}\p{M}]+(?:[-'’.&@/][\p{L}\p{M}]+)*\.?$/u.test(w)) return false;
+  if (w === w.toUpperCase()) return true;
+  return /[aeiouy]/i.test(w.normalize('NFD'));
+}
+
+/** A line of Latin-script words only (see isLatinWord). */
+export function isLatinWords(text: string): boolean {
+  const ws = clean(text).split(' ').filter((w) => w !== '');
+  return ws.length > 0 && ws.every(isLatinWord) && ws.some((w) => /\p{L}/u.test(w));
+}
+
+/** An English title: at most 8 words, the first and at least half of them capitalised ("What are Strategic Partnerships?", "Aims"). */
+export function isEnglishTitle(text: string): boolean {
+  const ws = clean(text).split(' ').filter((w) => w !== '');
+  const capital = ws.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return isLatinWords(text) && !/[,;]/.test(text) && ws.length <= 8 && /^\p{Lu}/u.test(ws[0] ?? '') && capital * 2 >= ws.length;
+}
+
+/** Institutions' names separated by commas, each a run of words starting with a capital ("KTH Royal Institute of Technology, ENPC,"). */
+export function isInstitutionList(text: string): boolean {
+  const names = clean(text).split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return names.length > 0 && names.every((s) => /^\p{Lu}/u.test(s) && isLatinWords(s));
+}
+
 /** Splits a member list "A, B, C," (possibly over several lines) into names. */
 export function splitMembers(texts: readonly string[]): string[] {
   return texts.map(clean).join(' ').split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -204,6 +258,10 @@ export function countriesNamedIn(text: string): string[] {
   const found: string[] = [];
   for (let i = 0; i < t.length; ) {
     let hit: { code: string; len: number } | undefined;
+    if (!mayStartCountryName(t[i]!)) {
+      i++;
+      continue;
+    }
     for (let len = Math.min(30, t.length - i); len >= 2 && !hit; len--) {
       const s = t.slice(i, i + len);
       if (/^\s|\s$/.test(s)) continue;
@@ -374,8 +432,10 @@ export function extractFacts(j: Joined): { facts: Fact[]; unread: { at: number; 
 // ─── The parser ─────────────────────────────────────────────────────────────────────────────────
 
 type Kind =
-  | 'legend' | 'columns' | 'tier' | 'title' | 'title-en' | 'url' | 'bullet' | 'remark'
-  | 'members' | 'name' | 'entry' | 'codes' | 'text';
+  | 'legend' | 'columns' | 'tier' | 'title' | 'title-en' | 'phase' | 'url' | 'bullet' | 'remark'
+  | 'members' | 'name' | 'entry' | 'codes' | 'text'
+  /** Fits no shape: reported, and skipped over (a paragraph continues past it). */
+  | 'unknown';
 
 interface Element {
   kind: 'prose' | 'heading' | 'name' | 'entry' | 'codes' | 'members' | 'remark' | 'other';
@@ -384,8 +444,23 @@ interface Element {
 
 /** The element a single line of each kind makes ('other' separates blocks: it is never a paragraph). */
 const ELEMENT_OF: Record<Kind, Element['kind']> = {
-  legend: 'other', columns: 'other', tier: 'other', title: 'other', 'title-en': 'other', url: 'other', bullet: 'other',
-  remark: 'remark', members: 'members', name: 'name', entry: 'entry', codes: 'codes', text: 'prose',
+  legend: 'other', columns: 'other', tier: 'other', title: 'other', 'title-en': 'other', phase: 'other', url: 'other', bullet: 'other',
+  remark: 'remark', members: 'members', name: 'name', entry: 'entry', codes: 'codes', text: 'prose', unknown: 'other',
+};
+
+/** What a line next to one of each kind is expected to be (for the message on a line that fits no shape). */
+const DEPARTMENT_LIST = 'a Department List entry (a university\'s name), its department codes (e.g. 工 理 総 文) or a ＊ remark';
+const HEADING = 'a heading (a short Japanese title or its English title)';
+const EXPECTED: Partial<Record<Kind, string>> = {
+  legend: 'a legend entry "<unit name><abbreviation>" (e.g. 医学系研究科医)',
+  columns: DEPARTMENT_LIST, entry: DEPARTMENT_LIST, codes: DEPARTMENT_LIST, remark: DEPARTMENT_LIST,
+  tier: HEADING, title: HEADING, 'title-en': HEADING,
+  phase: 'a phase heading (第N期) or a bullet (●) of the phase diagram',
+  bullet: 'a bullet (●) of the phase diagram or its continuation (Japanese text)',
+  members: 'institutions\' names separated by commas',
+  name: 'a partnership\'s paragraph (Japanese prose), its name line "<name> (ABBR) <department codes>" or its list of institutions',
+  text: 'prose (Japanese text, or English words continuing a sentence)',
+  url: 'prose (Japanese text)',
 };
 
 interface Block {
@@ -434,12 +509,17 @@ export function readLegend(ctx: SourceContext, home: HomeId): Map<string, Legend
       add([n], one);
       continue;
     }
-    // An entry broken over two lines: "公共政策学連携研究部・" + "教育部公 共".
-    if (n < ctx.lineCount && clean(ctx.raw(n)) !== '' && clean(ctx.raw(n + 1)) !== '' && !/^\s/.test(ctx.raw(n + 1))) {
-      const two = parseLegendLine(clean(ctx.raw(n)) + clean(ctx.raw(n + 1)));
+    // An entry broken over two lines: "公共政策学連携研究部・" + "教育部公 共". Its first line is the
+    // beginning of a unit name (Japanese letters only); a line of no text between the two halves is
+    // passed over (the parser reports it).
+    if (!/^[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー・]+$/u.test(clean(ctx.raw(n)))) continue;
+    let m = n + 1;
+    while (m <= ctx.lineCount && clean(ctx.raw(m)) !== '' && !isJapaneseText(ctx.raw(m)) && !isLatinWords(ctx.raw(m))) m++;
+    if (m <= ctx.lineCount && clean(ctx.raw(m)) !== '' && !/^\s/.test(ctx.raw(m))) {
+      const two = parseLegendLine(clean(ctx.raw(n)) + clean(ctx.raw(m)));
       if (two) {
-        add([n, n + 1], two);
-        n++;
+        add([n, m], two);
+        n = m;
       }
     }
   }
@@ -467,6 +547,20 @@ export function parseUtokyoStrategic(ctx: SourceContext): ParseResult {
 
   // 1. What each line is, by its content.
   const kind: (Kind | undefined)[] = [];
+  /** The line right above n (reported lines skipped), undefined after a blank line; `overBlanks`: the nearest one. */
+  const previous = (n: number, overBlanks = false): number | undefined => {
+    let m = n - 1;
+    while (m >= 1 && (kind[m] === 'unknown' || (overBlanks && blank(m)))) m--;
+    return m >= 1 && !blank(m) ? m : undefined;
+  };
+  /** The nearest non-blank line below n that is not reported. */
+  const following = (n: number): number | undefined => {
+    let m = n + 1;
+    while (m <= N && (blank(m) || kind[m] === 'unknown')) m++;
+    return m <= N ? m : undefined;
+  };
+  /** Short lines without sentence punctuation: a heading or a diagram label, not prose. */
+  const isHeading = (lines: number[]) => lines.length <= 2 && lines.every((l) => clean(raw(l)).length <= 25 && !/[。、]/.test(raw(l)));
   const legendLines = new Set([...legend.values()].flatMap((e) => e.lines));
   const names = new Map<number, NameLine>();
   const codesOf = new Map<number, string[]>();
@@ -477,17 +571,27 @@ export function parseUtokyoStrategic(ctx: SourceContext): ParseResult {
     if (isColumnHeader(t)) { kind[n] = 'columns'; continue; }
     if (tierOfHeader(t)) { kind[n] = 'tier'; continue; }
     if (/^https?:\/\//.test(t)) { kind[n] = 'url'; continue; }
-    if (/^[●•]/.test(t)) { kind[n] = 'bullet'; continue; }
-    if (/^[*＊※]/.test(t)) { kind[n] = 'remark'; continue; }
+    const marked = /^[●•*＊※]\s*(.*)$/u.exec(t);
+    if (marked) {
+      // A bullet of the phase diagram, or a remark (＊…): the marker and real text after it.
+      const real = isJapaneseText(marked[1]!) || isLatinWords(marked[1]!);
+      kind[n] = !real ? 'unknown' : /^[●•]/.test(t) ? 'bullet' : 'remark';
+      continue;
+    }
+    if (/^第\d+期$/.test(t)) { kind[n] = 'phase'; continue; }
     if (isLatinLine(t)) {
-      const prev = n > 1 && !blank(n - 1) ? n - 1 : undefined;
-      if (t.includes(',') || (prev && kind[prev] === 'members' && /,\s*$/.test(raw(prev)))) { kind[n] = 'members'; continue; }
-      if (prev && !pageStart(n) && (kind[prev] === 'text' || kind[prev] === 'tier')) {
+      const prev = previous(n);
+      const continuesList = prev !== undefined && kind[prev] === 'members' && /,\s*$/.test(raw(prev));
+      if (isInstitutionList(t) && (t.includes(',') || continuesList)) { kind[n] = 'members'; continue; }
+      // An English title under its Japanese title (or tier header).
+      if (prev !== undefined && !pageStart(n) && isEnglishTitle(t) && (kind[prev] === 'tier' || (kind[prev] === 'text' && isHeading([prev])))) {
         kind[n] = 'title-en';
         if (kind[prev] === 'text') kind[prev] = 'title';
         continue;
       }
-      kind[n] = 'text';
+      // English words continuing an open sentence of a paragraph.
+      if (prev !== undefined && kind[prev] === 'text' && !/。\s*$/.test(raw(prev)) && !pageStart(n) && isLatinWords(t)) { kind[n] = 'text'; continue; }
+      kind[n] = 'unknown';
       continue;
     }
     const name = splitNameLine(t);
@@ -508,37 +612,51 @@ export function parseUtokyoStrategic(ctx: SourceContext): ParseResult {
       ctx.error(n, `department codes: "${uncoded(t, abbrs).unknown}" is not in the brochure's legend`);
       continue;
     }
-    kind[n] = 'text';
+    kind[n] = isJapaneseText(t) ? 'text' : 'unknown';
   }
 
-  /** Short lines without sentence punctuation: a heading or a diagram label, not prose. */
-  const isHeading = (lines: number[]) => lines.every((l) => clean(raw(l)).length <= 25 && !/[。、]/.test(raw(l)));
+  // A line that fits no shape is reported, with what its neighbours say was expected there.
+  for (let n = 1; n <= N; n++) {
+    if (kind[n] !== 'unknown') continue;
+    const around = [previous(n, true), following(n)].filter((m): m is number => m !== undefined);
+    const expected = [...new Set(around.map((m) => EXPECTED[kind[m]!]).filter((e) => e !== undefined))];
+    const near = around.length ? ` (next to line${around.length > 1 ? 's' : ''} ${around.join(' and ')})` : '';
+    ctx.error(n, `fits no shape: expected ${expected.join(' or ') || 'prose, a heading, a legend entry, a partnership name line, department codes or a list of institutions'} here${near}; it is neither Japanese text, English words, a name line, department codes of the legend nor a list of institutions`);
+  }
 
   // 2. Group lines into elements: prose runs (a sentence may continue over a blank line), bullets,
   //    headings (short lines without sentence punctuation), member lists, single structural lines.
+  //    A reported line neither joins nor ends an element.
+  const after = (n: number): number => {
+    let m = n + 1;
+    while (m <= N && kind[m] === 'unknown') m++;
+    return m;
+  };
   const elements: Element[] = [];
   for (let n = 1; n <= N; n++) {
     const k = kind[n];
-    if (!k) continue;
+    if (!k || k === 'unknown') continue;
     if (k === 'bullet') {
       const lines = [n];
-      while (n + 1 <= N && kind[n + 1] === 'text' && !pageStart(n + 1)) lines.push(++n);
+      for (let m = after(n); m <= N && kind[m] === 'text' && !pageStart(m); m = after(n)) lines.push((n = m));
       elements.push({ kind: 'other', lines });
       for (const l of lines) ctx.note(l);
       continue;
     }
     if (k === 'members') {
       const lines = [n];
-      while (n + 1 <= N && kind[n + 1] === 'members' && !pageStart(n + 1)) lines.push(++n);
+      for (let m = after(n); m <= N && kind[m] === 'members' && !pageStart(m); m = after(n)) lines.push((n = m));
       elements.push({ kind: 'members', lines });
       continue;
     }
     if (k === 'text') {
       const lines = [n];
       for (;;) {
+        // Over a blank line only while a sentence is open (no 。 at the end) and the run is prose;
+        // over a reported line always.
+        const open = !/。\s*$/.test(raw(n)) && !isHeading(lines);
         let m = n + 1;
-        // Over a blank line only while a sentence is open (no 。 at the end) and the run is prose.
-        if (m <= N && blank(m) && !/。\s*$/.test(raw(n)) && !isHeading(lines)) while (m <= N && blank(m)) m++;
+        while (m <= N && (kind[m] === 'unknown' || (open && blank(m)))) m++;
         if (m > N || kind[m] !== 'text' || pageStart(m)) break;
         lines.push(m);
         n = m;
@@ -774,6 +892,7 @@ export function parseUtokyoStrategic(ctx: SourceContext): ParseResult {
     if (k === 'columns') ctx.layout(n, 'column headers of the Department List');
     else if (k === 'tier') ctx.layout(n, 'tier header');
     else if (k === 'title' || k === 'title-en') ctx.layout(n, 'section title');
+    else if (k === 'phase') ctx.layout(n, 'phase heading of the diagram (第N期)');
     else if (k === 'url') ctx.note(n);
   }
   for (const e of entries) if (!e.block) for (const c of e.codeLines) ctx.error(c.line, 'department codes of a Department List entry that has no partnership block');

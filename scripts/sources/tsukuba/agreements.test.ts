@@ -246,6 +246,47 @@ describe('tsukuba (3) agreements: damage kinds (synthetic)', () => {
     expect(ctx.problems[0]).toMatchObject({ severity: 'error', line: 2 });
   });
 
+  const ROW = '中国\t河北農業大学\t部局間\t研究者\t生命環境科学';
+  /** Agreements and error problems of synthetic lines. */
+  const agreementsOf = (lines: string[]) => {
+    const { ctx, s } = synthetic(lines);
+    const list = parseAgreements(ctx, s).agreements ?? [];
+    return { ctx, list, errors: ctx.problems.filter((p) => p.severity === 'error') };
+  };
+
+  it('reports a line of garbage under a row at its line and joins none of it', () => {
+    const alone = agreementsOf([ROW]).list;
+    const { ctx, list, errors } = agreementsOf([ROW, 'qqq\tzzz\t%%%']);
+    // line 3: "qqq" would continue the partner (no Japanese), "%%%" sits in the level column of the row of line 2
+    expect(errors.map((e) => e.line)).toEqual([3]);
+    expect(errors[0]!.message).toMatch(/^fits no shape: no level cell.*row of line 2.*"qqq" cannot continue its 協定締結先.*"%%%" cannot continue its 全学\/部局間/);
+    expect(ctx.dispositionOf(3)).toBe('reported');
+    expect(list).toEqual(alone);
+  });
+
+  it('reports garbage under a row whose cells moved left, and right after a page header', () => {
+    // line 4: under a row with its level in column 1 (line 3), "zzz" lands in the level column
+    const left = agreementsOf(['中国\t\t\t\t', '福建師範大学\t部局間\t研究者 学 生\t人文科学\t', 'qqq\tzzz\t%%%']);
+    expect(left.errors.map((e) => [e.line, e.message.includes('"zzz" cannot continue its 全学/部局間')])).toEqual([[4, true]]);
+    expect(left.list[0]!.partnerName).toBe('福建師範大学');
+    // line 3: right under the column labels, it would join the row below (line 4)
+    const top = agreementsOf(['国名・地域名\t協定締結先機関名\t全学協定 部局間協定\t交流対象\t交流分野', 'qqq\tzzz\t%%%', ROW]);
+    expect(top.errors.map((e) => [e.line, /^fits no shape: .*row of line 4/.test(e.message)])).toEqual([[3, true]]);
+    expect(top.list.map((a) => a.source)).toEqual([{ id: ID, line: 4 }]);
+  });
+
+  it('joins targets only while they stay 研究者 / 学生, and a Latin partner piece only in brackets', () => {
+    // line 3: 学生 broken off the targets joins them; 教員 is no exchange target
+    expect(agreementsOf([ROW, '\t\t\t学 生\t']).list[0]!.targets).toEqual({ researchers: true, students: true });
+    expect(agreementsOf([ROW, '\t\t\t教員\t']).errors.map((e) => [e.line, e.message.includes('交流対象')])).toEqual([[3, true]]);
+    // line 3: a bracketed English name follows a Japanese one; bare Latin words are no part of it
+    const row = 'ロシア\t国立研究大学 高等経済学院\t全学\t研究者 学 生\t全分野';
+    expect(agreementsOf([row, '\t(HSE University)\t\t\t']).list[0]!.partnerName).toBe('国立研究大学 高等経済学院 (HSE University)');
+    expect(agreementsOf([row, '\tHSE University\t\t\t']).errors.map((e) => [e.line, e.message.includes('協定締結先')])).toEqual([[3, true]]);
+    // line 3: a one-cell line of signs continues no fields
+    expect(agreementsOf([ROW, '%%%']).errors.map((e) => [e.line, e.message.includes('交流分野')])).toEqual([[3, true]]);
+  });
+
   it('partnerParts splits units and keeps alternate names out of them', () => {
     expect(partnerParts('ガジャマダ大学獣医学部')).toEqual({ name: 'ガジャマダ大学', unit: '獣医学部' });
     expect(partnerParts('アイルランガ大学 (歯学部)')).toEqual({ name: 'アイルランガ大学', unit: '歯学部' });

@@ -7,7 +7,11 @@
  * missing (the partner lands in column 1 and a trailing empty cell follows), or an extra empty
  * cell can lead (the country lands in column 2). The country cell is written once per country,
  * so an empty one means "same country as above". A cell broken over two lines leaves a line with
- * no level cell: it is joined to the row above (or, right after a page header, to the row below).
+ * no level cell: it is joined to the row above (or, right after a page header, to the row below),
+ * but only when each of its pieces is plausible for the cell it continues: Japanese text for the
+ * partner name (the table writes partners in Japanese; a bracketed Latin abbreviation may follow),
+ * text for the fields, 研究者 / 学生 for the targets, and nothing in the level column (a level cell
+ * never breaks). Any other line fits no shape and is reported, never joined.
  * The table does not name Tsukuba's own party to an agreement, so homeUnits is [].
  */
 import type { SourceContext } from '../../lib/context.ts';
@@ -17,7 +21,7 @@ import { splitPartnerUnit, splitTrailingGroup, splitAcademyUnit, isUnitName, ins
 import type { Agreement } from '../../schema/records.ts';
 import type { AgreementDraft, ParseResult } from '../types.ts';
 import type { Section } from './index.ts';
-import { cleanCells, joinWrapped, readFiscalYearCaption, sourceRef, type Sink } from './rows.ts';
+import { cleanCells, isJapaneseName, isText, joinWrapped, readFiscalYearCaption, reportMisfits, sourceRef, type Misfit, type Sink } from './rows.ts';
 
 const LEVELS: Record<string, Agreement['level']> = { 全学: 'university', 部局間: 'department', cic: 'cic' };
 /** A level cell: 全学 / 部局間 / CiC, with or without 協定. */
@@ -65,6 +69,8 @@ interface CountryCell {
 /** A row being read: its cells so far (pieces of broken cells are appended) and its lines. */
 interface Draft {
   lines: number[];
+  /** The line holding the row's level cell. */
+  line: number;
   levelIdx: number;
   country: CountryCell | undefined;
   region?: string;
@@ -136,15 +142,34 @@ export function readAgreements(ctx: SourceContext, s: Section, out: Sink): Agree
   let leading: { line: number; cells: string[] }[] = [];
   let afterHeader = true;
 
-  /** Adds the pieces of broken cells on `line` to row d, column by column. */
+  /**
+   * Adds the pieces of broken cells on `line` to row d, column by column, when each is plausible
+   * for the cell it continues; otherwise reports the line and joins nothing.
+   */
   const append = (d: Draft, line: number, cells: string[]) => {
+    const pieces = cells.flatMap((c, i) => (c === '' ? [] : [{ slot: slotAt(d, cells.length, i), text: c }]));
+    let targets = d.targets ?? [];
+    const misfits: Misfit[] = [];
+    for (const { slot, text } of pieces) {
+      if (slot === 'level') misfits.push({ piece: text, cell: '全学/部局間 (level)', expected: 'nothing: a level cell is one word and never breaks' });
+      else if (slot === 'targets') {
+        targets = [...targets, text];
+        if (!TARGETS_RE.test(compact(targets.join('')))) misfits.push({ piece: text, cell: '交流対象 (targets)', expected: '研究者 and/or 学生' });
+      } else if (slot === 'partner' && !isJapaneseName(text)) {
+        misfits.push({ piece: text, cell: '協定締結先 (partner)', expected: 'Japanese text (or a bracketed Latin name)' });
+      } else if (slot === 'fields' && !isText(text)) {
+        misfits.push({ piece: text, cell: '交流分野 (fields)', expected: 'Japanese or Latin text' });
+      }
+    }
+    if (misfits.length > 0) {
+      reportMisfits(out, line, 'no level cell (全学/部局間/CiC), so not an agreement row', d.line, misfits);
+      return;
+    }
     d.lines.push(line);
-    const filled = cells.map((c, i) => ({ c, i })).filter((x) => x.c !== '');
-    for (const { c, i } of filled) {
-      if (cells.length === 1 || i >= d.levelIdx + 2) d.fields.push(c);
-      else if (i === d.levelIdx + 1) (d.targets ??= []).push(c);
-      else if (i < d.levelIdx) d.partner.push(c);
-      else out.error(line, `a broken piece "${c}" in the level column: expected the rest of a partner name, targets or fields`);
+    for (const { slot, text } of pieces) {
+      if (slot === 'fields') d.fields.push(text);
+      else if (slot === 'targets') (d.targets ??= []).push(text);
+      else d.partner.push(text);
     }
   };
 
@@ -202,6 +227,7 @@ export function readAgreements(ctx: SourceContext, s: Section, out: Sink): Agree
     const hasTargets = post.length > 0 && TARGETS_RE.test(compact(post[0]!));
     const d: Draft = {
       lines: [...countryLines],
+      line: n,
       levelIdx,
       country,
       ...(region ? { region } : {}),
@@ -221,8 +247,8 @@ export function readAgreements(ctx: SourceContext, s: Section, out: Sink): Agree
     drafts.push(d);
     afterHeader = false;
   }
-  for (const f of leading) out.error(f.line, 'a line with no level cell (全学/部局間/CiC) and no row to continue: expected an agreement row or the rest of a broken cell');
-  for (const n of countryLines) out.error(n, 'a country cell with no agreement row after it');
+  for (const f of leading) out.error(f.line, 'fits no shape: no level cell (全学/部局間/CiC), so not an agreement row, and no row to continue: expected an agreement row (country, partner, level, targets, fields) or the rest of a broken cell');
+  for (const n of countryLines) out.error(n, 'fits no shape: a country cell with no agreement row after it');
 
   const agreements: AgreementDraft[] = [];
   for (const d of drafts) {
@@ -231,6 +257,16 @@ export function readAgreements(ctx: SourceContext, s: Section, out: Sink): Agree
   }
   for (const t of totals) statedTotals(out, t.line, t.text, agreements);
   return agreements;
+}
+
+/**
+ * The cell of row d that piece i of a broken line (of `width` cells) continues: a one-cell line
+ * continues the fields; otherwise by column, relative to the row's level cell.
+ */
+function slotAt(d: Draft, width: number, i: number): 'partner' | 'level' | 'targets' | 'fields' {
+  if (width === 1 || i >= d.levelIdx + 2) return 'fields';
+  if (i === d.levelIdx + 1) return 'targets';
+  return i < d.levelIdx ? 'partner' : 'level';
 }
 
 function finish(ctx: SourceContext, out: Sink, d: Draft): AgreementDraft | undefined {

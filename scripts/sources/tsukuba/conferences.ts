@@ -8,7 +8,10 @@
  * The date cell anchors a row; the other cells are found by content around it (format words, the
  * 主催/共催 prefix of the hosts, the 人 of the participation cell), so a missing venue does not
  * shift the hosts into it. A line without a date cell continues a cell the extraction broke: its
- * pieces join the row above, column by column (right after a page header, the row below).
+ * pieces join the row above, column by column (right after a page header, the row below), but only
+ * when every piece is plausible for the cell it continues (CELLS): names, venues, hosts and themes
+ * go on with text, a date cell still reads as dates, a format stays one of the formats, the
+ * participation cell stays figures. Any other line fits no shape and is reported, never joined.
  */
 import type { SourceContext } from '../../lib/context.ts';
 import { clean, despace } from '../../lib/text.ts';
@@ -16,7 +19,7 @@ import { parseDate } from '../../lib/dates.ts';
 import type { Conference } from '../../schema/records.ts';
 import type { ParseResult } from '../types.ts';
 import type { Section } from './index.ts';
-import { cleanCells, joinWrapped, readFiscalYearCaption, sourceRef, type Sink } from './rows.ts';
+import { cleanCells, isText, joinWrapped, readFiscalYearCaption, reportMisfits, sourceRef, type Misfit, type Sink } from './rows.ts';
 
 /** A cell holding a date (the anchor of a row). */
 const DATE_CELL = /\d{4}\s*[/.年]\s*\d{1,2}\s*[/.月]\s*\d{1,2}/;
@@ -25,7 +28,32 @@ const HOSTS_RE = /^(主催|共催|後援)/;
 const PARTICIPATION_RE = /\d\s*人|\d\s*[かカヶケ]国/;
 const HEADER_RE = /^(会議名|開催期間|開催形態|参加国数)/;
 
+/** One date, as the table writes it: "2023/4/14" (also "2023.4.14", "2023年4月14日"). */
+const ONE_DATE = /^\d{4}\s*[/.年-]\s*\d{1,2}\s*[/.月-]\s*\d{1,2}\s*日?$/;
+/** A piece of the participation cell: figures, か国 / 地域 / 人, brackets, slashes. */
+const PARTICIPATION_PIECE = /^(?=.*\d)[\d\s,，.かカヶケ国地域・/／人()（）以上最低]+$/;
+
 type Field = 'name' | 'dates' | 'format' | 'venue' | 'hosts' | 'theme' | 'participation';
+
+/** True when a date cell (whole, or joined from broken pieces) is one date or "start ~ end" and nothing else. */
+export function isDateCell(text: string): boolean {
+  const parts = clean(text).split(/\s*[~〜～]\s*/).filter((p) => p !== '');
+  return parts.length >= 1 && parts.length <= 2 && parts.every((p) => ONE_DATE.test(p));
+}
+
+/**
+ * What each cell can be continued with on a line of its own: `fits` gets the piece and the cell
+ * joined with it.
+ */
+const CELLS: Record<Field, { cell: string; expected: string; fits: (piece: string, joined: string) => boolean }> = {
+  name: { cell: '会議名 (name)', expected: 'Japanese or Latin text', fits: (p) => isText(p) },
+  dates: { cell: '開催期間 (dates)', expected: 'the rest of a date or "start ~ end" such as "2023/4/14 ~ 2023/4/15", nothing else', fits: (_, all) => isDateCell(all) },
+  format: { cell: '開催形態 (format)', expected: 'one of オンサイト / オンライン / ハイブリッド / 対面 / オンデマンド', fits: (_, all) => FORMAT_RE.test(despace(all)) },
+  venue: { cell: '会場 (venue)', expected: 'Japanese or Latin text', fits: (p) => isText(p) },
+  hosts: { cell: '主催又は共催 (hosts)', expected: 'Japanese or Latin text', fits: (p) => isText(p) },
+  theme: { cell: 'テーマ (theme)', expected: 'Japanese or Latin text', fits: (p) => isText(p) },
+  participation: { cell: '参加国数/参加者数 (participation)', expected: 'figures such as "13か国/823人(823人)"', fits: (p) => PARTICIPATION_PIECE.test(p) },
+};
 
 interface Draft {
   lines: number[];
@@ -83,17 +111,26 @@ export function readConferences(ctx: SourceContext, s: Section, out: Sink): Conf
   let leading: { line: number; cells: string[] }[] = [];
   let afterHeader = true;
 
+  /** Joins the pieces of a line with no dates to row d, column by column, when each fits its cell. */
   const append = (d: Draft, line: number, cells: string[]) => {
     if (cells.length === 1) {
-      out.error(line, 'one cell and no dates: expected a conference row, or the rest of broken cells in the columns of the row above');
+      out.error(line, 'fits no shape: one cell and no dates: expected a conference row, or the rest of broken cells in the columns of the row above');
+      return;
+    }
+    const pieces = cells.flatMap((c, i) => (c === '' ? [] : [{ field: fieldAt(d, i), text: c }]));
+    const joined: Record<Field, string[]> = { ...d.parts };
+    const misfits: Misfit[] = [];
+    for (const p of pieces) {
+      joined[p.field] = [...joined[p.field], p.text];
+      const { cell, expected, fits } = CELLS[p.field];
+      if (!fits(p.text, joinWrapped(joined[p.field]))) misfits.push({ piece: p.text, cell, expected });
+    }
+    if (misfits.length > 0) {
+      reportMisfits(out, line, 'no date cell, so not a conference row', d.lines[0]!, misfits);
       return;
     }
     d.lines.push(line);
-    cells.forEach((c, i) => {
-      if (c === '') return;
-      const col = [...d.columns].reverse().find((x) => x.at <= i) ?? d.columns[0]!;
-      d.parts[col.field].push(c);
-    });
+    for (const p of pieces) d.parts[p.field].push(p.text);
   };
 
   for (let n = s.from; n <= s.to; n++) {
@@ -150,8 +187,13 @@ export function readConferences(ctx: SourceContext, s: Section, out: Sink): Conf
     drafts.push(d);
     afterHeader = false;
   }
-  for (const f of leading) out.error(f.line, 'a line with no dates and no conference row to continue');
+  for (const f of leading) out.error(f.line, 'fits no shape: no date cell, so not a conference row, and no conference row to continue: expected a conference row (name, dates "2023/4/14 ~ 2023/4/15", format, venue, hosts, theme, participation)');
   return drafts.map((d) => finish(ctx, out, d, fiscalYear));
+}
+
+/** The field of row d whose column takes cell i (cells left of the first column go to the name). */
+function fieldAt(d: Draft, i: number): Field {
+  return ([...d.columns].reverse().find((x) => x.at <= i) ?? d.columns[0]!).field;
 }
 
 function finish(ctx: SourceContext, out: Sink, d: Draft, fiscalYear: number | undefined): Conference {

@@ -19,6 +19,11 @@
  * and a name that starts with a partner's name and goes on with one of its units
  * (マレーシア工科大学マレーシア日本国際工科院 → マレーシア工科大学, MY). A partner the agreements do
  * not name is an error: its country is never guessed.
+ *
+ * A line with no No continues cells the extraction broke, column by column, when each piece is
+ * plausible for its cell (CELLS): Japanese text for the programme and the partners (the table writes
+ * both in Japanese; a bracketed Latin abbreviation may follow a name), degree words for the
+ * form, era years for the start year. Any other line fits no shape and is reported, never joined.
  */
 import type { SourceContext } from '../../lib/context.ts';
 import { clean, despace } from '../../lib/text.ts';
@@ -30,7 +35,7 @@ import type { DegreeProgramme } from '../../schema/records.ts';
 import type { DegreeProgrammeDraft, ParseResult, PartnerMention } from '../types.ts';
 import { findSections, type Section } from './index.ts';
 import { aliasOnly, partnerKind, readAgreements } from './agreements.ts';
-import { cleanCells, joinWrapped, readFiscalYearCaption, sourceRef, SILENT, type Sink } from './rows.ts';
+import { cleanCells, isJapaneseName, joinWrapped, readFiscalYearCaption, reportMisfits, sourceRef, SILENT, type Misfit, type Sink } from './rows.ts';
 
 /** A partner of the agreements table, with the keys its name can be looked up by. */
 export interface KnownPartner {
@@ -114,6 +119,19 @@ const HEADER_RE = /^(No|主専攻|副専攻|専攻名|連携大学|形態|学位
 const UNIT_TOKEN = /(学術院|研究群|研究科)$/;
 
 type Field = 'programme' | 'partners' | 'form' | 'start';
+
+/** A form cell: degree words joined by dashes ("修士－修士", "医学－博士"), or one ("修士"). */
+const FORM_CELL = /^(?=.*\p{Script=Han})[\p{Script=Han}\s\-－‐–—−・/()]+$/u;
+/** A start-year cell: era years, the old organisation's in brackets ("R2 (H29)", "令和5年度"). */
+const START_CELL = /^(\(?\s*(令和|平成|R|H)\s*(\d{1,2}|元)\s*(年度?)?\s*\)?\s*)+$/;
+
+/** What each cell can be continued with on a line of its own: `fits` gets the piece and the cell joined with it. */
+const CELLS: Record<Field, { cell: string; expected: string; fits: (piece: string, joined: string) => boolean }> = {
+  programme: { cell: '主専攻 (programme)', expected: 'Japanese text (or a bracketed Latin name)', fits: (p) => isJapaneseName(p) },
+  partners: { cell: '副専攻/連携大学 (partners)', expected: 'Japanese text (or a bracketed Latin name)', fits: (p) => isJapaneseName(p) },
+  form: { cell: '形態 (form)', expected: 'degree words such as 修士－修士', fits: (_, all) => FORM_CELL.test(despace(all)) },
+  start: { cell: '開始年度 (start year)', expected: 'era years such as "R2 (H29)"', fits: (_, all) => START_CELL.test(clean(all)) },
+};
 interface Draft {
   kind: DegreeProgramme['kind'];
   no: number;
@@ -154,17 +172,13 @@ export function readDegreeProgrammes(ctx: SourceContext, s: Section, out: Sink, 
       continue;
     }
     if (!/^\d+$/.test(cells[0] ?? '')) {
-      const prev = drafts[drafts.length - 1];
+      // Only a row of the current table can go on: a table title ends the one above.
+      const prev = tables[tables.length - 1]?.drafts.at(-1);
       if (!prev || cells.length === 1) {
-        out.error(n, 'expected a numbered programme row (No, programme, partners, form, start year) or the rest of its broken cells');
+        out.error(n, 'fits no shape: expected a numbered programme row (No, programme, partners, form, start year) or the rest of its broken cells');
         continue;
       }
-      prev.lines.push(n);
-      cells.forEach((c, i) => {
-        if (c === '') return;
-        const col = [...prev.columns].reverse().find((x) => x.at <= i) ?? prev.columns[0]!;
-        prev.parts[col.field].push(c);
-      });
+      append(out, prev, n, cells);
       continue;
     }
     if (!kind) {
@@ -202,6 +216,25 @@ export function readDegreeProgrammes(ctx: SourceContext, s: Section, out: Sink, 
     out.check({ key: `${t.kind}-programmes`, line: last.lines[0]!, what: `(6) ${t.kind}-degree programmes: the last row's No`, stated: last.no, computed, from: t.drafts.map((d) => d.lines[0]!) });
   }
   return programmes;
+}
+
+/** Joins the pieces of a line with no No to row d, column by column, when each fits its cell. */
+function append(out: Sink, d: Draft, line: number, cells: string[]): void {
+  const fieldAt = (i: number) => ([...d.columns].reverse().find((x) => x.at <= i) ?? d.columns[0]!).field;
+  const pieces = cells.flatMap((c, i) => (c === '' ? [] : [{ field: fieldAt(i), text: c }]));
+  const joined: Record<Field, string[]> = { ...d.parts };
+  const misfits: Misfit[] = [];
+  for (const p of pieces) {
+    joined[p.field] = [...joined[p.field], p.text];
+    const { cell, expected, fits } = CELLS[p.field];
+    if (!fits(p.text, joinWrapped(joined[p.field]))) misfits.push({ piece: p.text, cell, expected });
+  }
+  if (misfits.length > 0) {
+    reportMisfits(out, line, 'no No, so not a programme row', d.lines[0]!, misfits);
+    return;
+  }
+  d.lines.push(line);
+  for (const p of pieces) d.parts[p.field].push(p.text);
 }
 
 function finish(ctx: SourceContext, out: Sink, d: Draft, known: KnownPartner[]): DegreeProgrammeDraft | undefined {

@@ -55,7 +55,13 @@ export function parseTsukubaFactbook(ctx: SourceContext): ParseResult {
   const s = findSections(ctx);
   // Chapter title lines before the first section.
   const first = Math.min(...Object.values(s).map((x) => x.heading));
-  for (let n = 1; n < first; n++) ctx.layout(n, 'chapter title');
+  for (let n = 1; n < first; n++) {
+    const t = clean(ctx.raw(n));
+    if (t === '') continue;
+    // The chapter heading, e.g. "5 国際交流関係": a number and a title, one cell.
+    if (/^\d{1,2}\s+[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}・ー]+$/u.test(t)) ctx.layout(n, 'chapter title');
+    else ctx.error(n, `fits no shape: before the first section only the chapter heading ("5 国際交流関係") is expected`);
+  }
   for (const [key, sec] of Object.entries(s)) {
     ctx.layout(sec.heading, `section heading (${key})`);
   }

@@ -3,8 +3,9 @@ import { contextFor, sliceContext, sourceMeta } from '../../lib/testing.ts';
 import { SourceContext } from '../../lib/context.ts';
 import { findSections, parseTsukubaFactbook, type Section } from './index.ts';
 import { parseConferences, parseVisits, parseDegreeProgrammes } from './lists.ts';
-import { parseDateRange, parseParticipation } from './conferences.ts';
-import { parseMonth } from './visits.ts';
+import { isDateCell, parseDateRange, parseParticipation } from './conferences.ts';
+import { parseMonth, visitorMisfits } from './visits.ts';
+import { isJapaneseName, isText } from './rows.ts';
 import { knownPartners, lookupPartner, lookupPartners, readDegreeProgrammes, type KnownPartner } from './degree-programmes.ts';
 import { expectGolden } from '../../lib/golden.ts';
 import { jaKey } from '../../lib/partners.ts';
@@ -124,6 +125,73 @@ describe('tsukuba (4) conferences', () => {
     parseConferences(c, sec);
     expect(c.problems.map((p) => [p.severity, p.line])).toEqual([['error', 3]]);
   });
+
+  const ROW = 'セミナー\t2024/1/5 ~ 2024/1/5\tオンライン\t\t主催 筑波大学\tテーマ\t2か国/20人';
+  const HEADER = '会議名\t開催期間\t開催形態\t会場\t主催又は共催\tテーマ\t参加国数/参加者数';
+  /** Conferences and problems of synthetic lines; line 1 is the heading. */
+  const conferencesOf = (lines: string[]) => {
+    const { ctx: c, s: sec } = synthetic('(4) 国際会議等の開催', lines);
+    const list = parseConferences(c, sec).conferences!;
+    return { c, list, errors: c.problems.filter((p) => p.severity === 'error') };
+  };
+
+  it('reports a line of garbage under a row at its line and joins none of it (synthetic)', () => {
+    const alone = conferencesOf([ROW]).list;
+    const { c, list, errors } = conferencesOf([ROW, 'qqq\tzzz\t%%%']);
+    // line 3: "zzz" would continue the dates, "%%%" the format of the row of line 2
+    expect(errors.map((e) => e.line)).toEqual([3]);
+    expect(errors[0]!.message).toMatch(/^fits no shape: no date cell.*row of line 2.*"zzz" cannot continue its 開催期間.*"%%%" cannot continue its 開催形態/);
+    expect(c.dispositionOf(3)).toBe('reported');
+    expect(list).toEqual(alone);
+  });
+
+  it('reports garbage right after a page header instead of joining it to the row below (synthetic)', () => {
+    const { list, errors } = conferencesOf([HEADER, 'qqq\tzzz\t%%%', ROW]);
+    expect(errors.map((e) => [e.line, /^fits no shape: .*row of line 4/.test(e.message)])).toEqual([[3, true]]);
+    expect(list.map((x) => x.source)).toEqual([{ id: ID, line: 4 }]);
+  });
+
+  it('joins a piece only when it is plausible for the cell it continues (synthetic)', () => {
+    // A format stays a format, dates stay dates, a text cell gets letters, participation stays figures.
+    for (const [line, cell] of [
+      ['\t\t(一部対面)\t\t\t\t', '開催形態'],
+      ['\t(予定)\t\t\t\t\t', '開催期間'],
+      ['\t\t\t%%%\t\t\t', '会場'],
+      ['\t\t\t\t\t###\t', 'テーマ'],
+      ['\t\t\t\t\t\t非公表', '参加国数'],
+    ] as const) {
+      const { list, errors } = conferencesOf([ROW, line]);
+      expect(errors.map((e) => e.line), line).toEqual([3]);
+      expect(errors[0]!.message, line).toContain(`cannot continue its ${cell}`);
+      expect(list[0]!.source, line).toEqual({ id: ID, line: 2 });
+    }
+    // The foreign participants broken onto the next line, and a wrapped English theme, do join.
+    const { list, errors } = conferencesOf([ROW, '\t\t\t\t\tof materials\t(1人)']);
+    expect(errors).toEqual([]);
+    expect(list[0]).toMatchObject({ theme: 'テーマ of materials', participants: 20, foreignParticipants: 1, source: { line: 2, lines: [2, 3] } });
+  });
+
+  it('isDateCell: one date or a range, nothing else', () => {
+    expect(isDateCell('2023/4/14 ~ 2023/4/15')).toBe(true);
+    expect(isDateCell('2023/4/14 ~ 2023/ 4/15')).toBe(true);
+    expect(isDateCell('2023/4/14')).toBe(true);
+    expect(isDateCell('2023/4/14 ~ 2023/4/15 zzz')).toBe(false);
+    expect(isDateCell('2023/4/14 ~ 2023/4/15 ~ 2023/4/16')).toBe(false);
+    expect(isDateCell('(予定)')).toBe(false);
+  });
+
+  it('isText and isJapaneseName: what a broken text cell can go on with', () => {
+    expect(isText('スケア分野')).toBe(true);
+    expect(isText('Future')).toBe(true);
+    expect(isText('%%%')).toBe(false);
+    expect(isText('12')).toBe(false);
+    expect(isJapaneseName('トンブリ校')).toBe(true);
+    expect(isJapaneseName('IPB大学')).toBe(true);
+    expect(isJapaneseName('(DAAD)')).toBe(true);
+    expect(isJapaneseName('（HSE University）')).toBe(true);
+    expect(isJapaneseName('qqq')).toBe(false);
+    expect(isJapaneseName('%%%')).toBe(false);
+  });
 });
 
 describe('tsukuba (5) visits', () => {
@@ -189,6 +257,44 @@ describe('tsukuba (5) visits', () => {
       ['count', 6, 2, 2], ['persons', 6, 7, 7], ['count', 8, 3, 3], ['persons', 8, 11, 10],
     ]);
     expect(c.unexplainedLines()).toEqual([1]);
+  });
+
+  /** Visits and problems of synthetic lines under the column labels; line 1 is the heading. */
+  const visitsOf = (lines: string[]) => {
+    const { ctx: c, s: sec } = synthetic('(5) 外国人視察等の状況', ['年・月\t主な視察・来訪者\t件数\t人数', ...lines]);
+    const list = parseVisits(c, sec).visits!;
+    return { c, list, errors: c.problems.filter((p) => p.severity === 'error') };
+  };
+
+  it('reports a line of garbage under a visit at its line and joins none of it (synthetic)', () => {
+    const { c, list, errors } = visitsOf(['令和5.4\tドイツ学術交流会\t1\t4', 'qqq\tzzz\t%%%']);
+    // line 4: three cells of no Japanese where only the rest of one visitor text could be
+    expect(errors.map((e) => e.line)).toEqual([4]);
+    expect(errors[0]!.message).toMatch(/^fits no shape: no 件数 and 人数.*row of line 3/);
+    expect(c.dispositionOf(4)).toBe('reported');
+    expect(list).toMatchObject([{ visitor: 'ドイツ学術交流会', source: { line: 3 } }]);
+    expect(list[0]!.source.lines).toBeUndefined();
+  });
+
+  it('reports a month with no counts, text in the 件数 column, and garbage before the first visit (synthetic)', () => {
+    const row = '令和5.4\tドイツ学術交流会\t1\t4';
+    // line 4: a month alone starts no visit and continues no visitor
+    expect(visitsOf([row, '令和5.5\t\t\t']).errors.map((e) => [e.line, e.message.includes('年・月 month')])).toEqual([[4, true]]);
+    // line 4: "(DAAD)" in the 件数 column is no part of the visitor
+    expect(visitsOf([row, '\t\t(DAAD)\t']).errors.map((e) => [e.line, e.message.includes('件数/人数')])).toEqual([[4, true]]);
+    // line 3: right under the column labels, with no visit above to continue
+    const first = visitsOf(['%%%', row]);
+    expect(first.errors.map((e) => [e.line, /^fits no shape/.test(e.message)])).toEqual([[3, true]]);
+    expect(first.list.map((v) => v.source)).toEqual([{ id: ID, line: 4 }]);
+    // The rest of a visitor broken off above its row, in the visitor column, still joins it.
+    expect(visitsOf(['\tドイツ学術交流会\t\t', '令和5.4\t(DAAD)\t1\t4']).list[0]).toMatchObject({ visitor: 'ドイツ学術交流会 (DAAD)', source: { line: 3, lines: [3, 4] } });
+  });
+
+  it('visitorMisfits: one piece of Japanese text (or a bracketed name) left of the counts', () => {
+    expect(visitorMisfits(['', '(DAAD)', '', ''], 2023, 2)).toEqual([]);
+    expect(visitorMisfits(['', 'ハノイ国家大学', '', ''], 2023, 2)).toEqual([]);
+    expect(visitorMisfits(['qqq', 'zzz', '%%%'], 2023).map((m) => m.piece)).toEqual(['qqq', 'zzz', '%%%']);
+    expect(visitorMisfits(['', '', '附属中高', ''], 2023, 2).map((m) => m.cell)).toEqual(['件数/人数 (counts)']);
   });
 });
 
@@ -273,6 +379,39 @@ describe('tsukuba (6) double- and joint-degree programmes', () => {
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ programme: '理工情報生命学術院 生命地球科学研究群 生物学学位プログラム〔博士前期課程〕', source: { line: 5, lines: [5, 6] }, startFiscalYear: 2021 });
     expect(c.checks.map(({ stated, computed }) => [stated, computed])).toEqual([[2, 1]]);
+  });
+
+  const TITLE = '【海外の大学とのダブル・ディグリー・プログラム】';
+  const ROW = '1\t理工情報生命学術院 生命地球科学研究群 生物学学位プログラム\t国立台湾大学\t修士－修士\tR2';
+  /** Programmes and problems of synthetic lines; line 1 is the heading, line 2 the table title. */
+  const programmesOf = (lines: string[]) => {
+    const { ctx: c, s: sec } = synthetic('(6) 海外大学とのダブル・ディグリー/ジョイント・ディグリー プログラム等一覧', [TITLE, ...lines]);
+    const list = readDegreeProgrammes(c, sec, c, known);
+    return { c, list, errors: c.problems.filter((p) => p.severity === 'error') };
+  };
+
+  it('reports a line of garbage under a programme at its line and joins none of it (synthetic)', () => {
+    const alone = programmesOf([ROW]).list;
+    const { c, list, errors } = programmesOf([ROW, 'qqq\tzzz\t%%%']);
+    // line 4: "qqq" and "zzz" would continue the programme, "%%%" the partners of the row of line 3
+    expect(errors.map((e) => e.line)).toEqual([4]);
+    expect(errors[0]!.message).toMatch(/^fits no shape: no No.*row of line 3.*"qqq" cannot continue its 主専攻.*"%%%" cannot continue its 副専攻/);
+    expect(c.dispositionOf(4)).toBe('reported');
+    expect(list).toEqual(alone);
+  });
+
+  it('joins a start year or form only while it stays era years or degree words (synthetic)', () => {
+    // line 4: the old organisation's start year broken onto the next line joins the start year
+    expect(programmesOf([ROW, '\t\t\t\t(H29)']).list[0]).toMatchObject({ startRaw: 'R2 (H29)', startFiscalYears: [2020, 2017], source: { lines: [3, 4] } });
+    // line 4: "(H29) zzz" and "2年" are no era years or degree words
+    expect(programmesOf([ROW, '\t\t\t\t(H29) zzz']).errors.map((e) => [e.line, e.message.includes('開始年度')])).toEqual([[4, true]]);
+    expect(programmesOf([ROW, '\t\t\t2年\t']).errors.map((e) => [e.line, e.message.includes('形態')])).toEqual([[4, true]]);
+  });
+
+  it('does not continue a row of the table above a new table title (synthetic)', () => {
+    const { list, errors } = programmesOf([ROW, '【海外の大学とのジョイント・ディグリー・プログラム（国際連携専攻）】', '\t〔修士課程〕\t\t\t']);
+    expect(errors.map((e) => [e.line, /^fits no shape/.test(e.message)])).toEqual([[5, true]]);
+    expect(list[0]!.programme).toBe('理工情報生命学術院 生命地球科学研究群 生物学学位プログラム');
   });
 });
 

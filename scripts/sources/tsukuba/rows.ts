@@ -60,6 +60,48 @@ export function joinWrapped(parts: readonly string[]): string {
   return out;
 }
 
+const JAPANESE_OR_LATIN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Latin}]/u;
+
+/**
+ * True when a piece of a broken name, title or free-text cell is text: it has Japanese or Latin
+ * letters (the lists hold English titles too). Digits and signs alone ("%%%", "12") continue no
+ * text cell.
+ */
+export function isText(piece: string): boolean {
+  return JAPANESE_OR_LATIN.test(piece);
+}
+
+const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const BRACKETED_LATIN = /^[(（][^()（）]*\p{Script=Latin}[^()（）]*[)）]$/u;
+
+/**
+ * True when a piece of a broken name the tables write in Japanese (a partner institution, one of
+ * Tsukuba's programmes) can continue it: it has Japanese letters ("トンブリ校", "IPB大学"), or it
+ * is a bracketed Latin alternate name or abbreviation ("(E-JUST)", "(HSE University)").
+ */
+export function isJapaneseName(piece: string): boolean {
+  return JAPANESE.test(piece) || BRACKETED_LATIN.test(clean(piece));
+}
+
+/** A piece of a line that cannot continue the cell of the row above its column would join it to. */
+export interface Misfit {
+  piece: string;
+  /** The cell it would continue, as the table labels it. */
+  cell: string;
+  /** What that cell can be continued with. */
+  expected: string;
+}
+
+/**
+ * Reports a line that is neither a row nor a plausible continuation of the row above: `what` says
+ * why it is not a row, the misfits which of its pieces no cell of row `rowLine` can take. The line
+ * is not joined to anything.
+ */
+export function reportMisfits(out: Sink, line: number, what: string, rowLine: number, misfits: readonly Misfit[]): void {
+  const pieces = misfits.map((m) => `"${m.piece}" cannot continue its ${m.cell} cell (expected ${m.expected})`);
+  out.error(line, `fits no shape: ${what}, and it is no continuation of the row of line ${rowLine}: ${pieces.join('; ')}`);
+}
+
 /** The cells of line n, cleaned (NFKC, collapsed spaces), in their positions; empty cells stay. */
 export function cleanCells(ctx: SourceContext, n: number): string[] {
   return ctx.cells(n).map(clean);

@@ -5,6 +5,12 @@
  * starts with a country name ("ベルギー ルーヴェン・カトリック大学") gives the visit its country;
  * otherwise it has none (駐日ウクライナ大使 names a country, but not as its leading word).
  * The 合計 row (and any 小計 / 月計 row) is a stated total: a check, never a visit.
+ *
+ * A line with no counts is the rest of a visitor text the extraction broke when it is what such a
+ * rest can be: one cell of Japanese text or a bracketed Latin abbreviation such as "(DAAD)" (the
+ * table writes visitors in Japanese; the visitor is its only text column), not a month, left
+ * of the row's 件数 column. It joins the visit above (right after a page header, the one below);
+ * any other line fits no shape and is reported, never joined.
  */
 import type { SourceContext } from '../../lib/context.ts';
 import { clean, despace, parseCount } from '../../lib/text.ts';
@@ -13,7 +19,7 @@ import { resolveCountry } from '../../lib/countries.ts';
 import type { Visit } from '../../schema/records.ts';
 import type { ParseResult } from '../types.ts';
 import type { Section } from './index.ts';
-import { cleanCells, joinWrapped, readFiscalYearCaption, sourceRef, type Sink } from './rows.ts';
+import { cleanCells, isJapaneseName, joinWrapped, readFiscalYearCaption, reportMisfits, sourceRef, type Misfit, type Sink } from './rows.ts';
 
 const HEADER_RE = /^(年・月|主な視察|件数|人数)/;
 const TOTAL_RE = /^(合計|総計|計)$/;
@@ -45,10 +51,33 @@ export function parseMonth(text: string, fiscalYear: number | undefined): string
 
 interface Draft {
   lines: number[];
+  /** The line holding the visit's counts. */
+  line: number;
+  /** Column index of its 件数 cell: a broken visitor text lies left of it. */
+  countAt: number;
   month: string | undefined;
   visitor: string[];
   count: number;
   persons: number;
+}
+
+const VISITOR_CELL = '主な視察・来訪者 (visitor)';
+
+/**
+ * Why the cells of a line with no counts cannot be the rest of a wrapped visitor text: each piece
+ * must be Japanese text (or a bracketed Latin name) and no month; there is one, the visitor being
+ * the only text column; and it lies left of the 件数 column of the row it continues (countAt, when
+ * that row is known). Empty when they can.
+ */
+export function visitorMisfits(cells: readonly string[], fiscalYear: number | undefined, countAt?: number): Misfit[] {
+  const pieces = cells.map((c, i) => ({ c, i })).filter((x) => x.c !== '');
+  return pieces.flatMap(({ c: piece, i }, k): Misfit[] => {
+    if (countAt !== undefined && i >= countAt) return [{ piece, cell: '件数/人数 (counts)', expected: 'counts, and a line with counts is a visit row of its own' }];
+    if (parseMonth(piece, fiscalYear)) return [{ piece, cell: VISITOR_CELL, expected: 'text, not a 年・月 month: a month starts a visit row with its 件数 and 人数' }];
+    if (!isJapaneseName(piece)) return [{ piece, cell: VISITOR_CELL, expected: 'Japanese text (or a bracketed Latin name such as "(DAAD)")' }];
+    if (k > 0) return [{ piece, cell: VISITOR_CELL, expected: 'nothing beside the first piece: the visitor is the only text column' }];
+    return [];
+  });
 }
 
 export function readVisits(ctx: SourceContext, s: Section, out: Sink): Visit[] {
@@ -86,8 +115,14 @@ export function readVisits(ctx: SourceContext, s: Section, out: Sink): Visit[] {
       continue;
     }
     if (!hasCounts) {
-      // The rest of a visitor text broken over lines.
+      // The rest of a visitor text broken over lines, if it can be one.
       const prev = drafts[drafts.length - 1];
+      const misfits = visitorMisfits(cells, fiscalYear, prev && !afterHeader ? prev.countAt : undefined);
+      if (misfits.length > 0) {
+        if (prev && !afterHeader) reportMisfits(out, n, 'no 件数 and 人数, so not a visit row', prev.line, misfits);
+        else out.error(n, `fits no shape: no 件数 and 人数, so not a visit row, and not the rest of a visitor text: ${misfits.map((m) => `"${m.piece}" (expected ${m.expected})`).join('; ')}`);
+        continue;
+      }
       if (prev && !afterHeader) {
         prev.visitor.push(...filled);
         prev.lines.push(n);
@@ -100,12 +135,20 @@ export function readVisits(ctx: SourceContext, s: Section, out: Sink): Visit[] {
       month = m;
       body.shift();
     }
-    const d: Draft = { lines: [...leading, n], month, visitor: [...leading.map((l) => clean(ctx.raw(l))), ...body], count: counts[0]!, persons: counts[1]! };
+    // Cells' own indices: the 件数 cell is the second last filled one.
+    const countAt = cells.reduce<number[]>((at, c, i) => (c === '' ? at : [...at, i]), []).at(-2)!;
+    // Pieces broken off above the row (right after a page header) come first, if left of its 件数.
+    const above = leading.filter((l) => {
+      const misfits = visitorMisfits(cleanCells(ctx, l), fiscalYear, countAt);
+      if (misfits.length > 0) reportMisfits(out, l, 'no 件数 and 人数, so not a visit row', n, misfits);
+      return misfits.length === 0;
+    });
+    const d: Draft = { lines: [...above, n], line: n, countAt, month, visitor: [...above.map((l) => clean(ctx.raw(l))), ...body], count: counts[0]!, persons: counts[1]! };
     leading = [];
     drafts.push(d);
     afterHeader = false;
   }
-  for (const n of leading) out.error(n, 'a line with no counts and no visit to continue: expected 年・月, visitor, 件数, 人数');
+  for (const n of leading) out.error(n, 'fits no shape: no 件数 and 人数, so not a visit row, and no visit to continue: expected 年・月, visitor, 件数, 人数');
 
   const visits: Visit[] = [];
   for (const d of drafts) {
