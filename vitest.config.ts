@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
+// Unit, golden, invariant, determinism and fuzz tests (`npm run test:unit`). The browser tests
+// (tests/**/*.e2e.ts) are not matched here: they run with vitest.e2e.config.ts (`npm run test:e2e`).
 export default defineConfig({
   test: {
     include: ['scripts/**/*.test.ts', 'tests/**/*.test.ts'],
