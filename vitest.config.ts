@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // (tests/**/*.e2e.ts) are not matched here: they run with vitest.e2e.config.ts (`npm run test:e2e`).
 export default defineConfig({
   test: {
-    include: ['scripts/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['scripts/**/*.test.ts', 'src/**/*.test.ts', 'tests/**/*.test.ts'],
     testTimeout: 60_000,
     env: { TZ: 'Asia/Tokyo' },
   },

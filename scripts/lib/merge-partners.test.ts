@@ -81,7 +81,7 @@ describe('mergePartners', () => {
   });
   it('gives katakana names a romanised reading and slug', () => {
     const r = mergePartners([m('ガジャマダ大学', undefined, 'ID', 1)]);
-    expect(r.partners[0]).toMatchObject({ id: 'gajamada-daigaku', reading: 'gajamada大学' });
+    expect(r.partners[0]).toMatchObject({ id: 'gajamada-daigaku', reading: 'gajamada daigaku' });
   });
 });
 
@@ -231,3 +231,13 @@ describe('partners of the real sources', () => {
 function jaKeyOrEn(name: string): string {
   return /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(name) ? `ja:${jaKey(name)}` : `en:${enKey(name)}`;
 }
+
+describe('readingOf', () => {
+  it('reads katakana and the common institution words, and gives up on other kanji', async () => {
+    const { readingOf } = await import('./merge-partners.ts');
+    expect(readingOf('ボルドー大学')).toBe('borudo daigaku');
+    expect(readingOf('ソウル大学校')).toBe('souru daigakko');
+    expect(readingOf('ミシガン州立大学')).toBe('mishigan shuritsu daigaku');
+    expect(readingOf('北京大学')).toBeUndefined();
+  });
+});

@@ -104,6 +104,19 @@ function hanToPinyin(s: string): string {
 }
 
 /**
+ * Romanised reading of a Japanese institution name, for search and for English pages (always
+ * labelled as a reading): katakana in Hepburn, common institution words in their Japanese reading
+ * (大学 → daigaku). Undefined when other kanji remain: no dictionary is bundled, so no reading is
+ * better than half of one.
+ */
+export function readingOf(ja: string): string | undefined {
+  const parts = despace(ja).split(SLUG_WORDS).filter(Boolean).map((p) => JA_READING[p] ?? romanize(p));
+  if (parts.some((p) => /\p{Script=Han}/u.test(p))) return undefined;
+  const r = parts.join(' ').replace(/[()（）]/g, ' ').replace(/\s+/g, ' ').trim();
+  return /[a-z]/.test(r) ? r : undefined;
+}
+
+/**
  * A URL slug for a partner: from its English name where a source gives one; otherwise from the
  * Japanese name, part by part: katakana romanised (Hepburn), Han characters in pinyin for
  * institutions of China, Taiwan, Hong Kong and Macao, and in Japanese readings of common words
@@ -207,7 +220,7 @@ export function mergePartners(mentions: PartnerMention[], ref: PartnerReference 
     const countries = [...new Set(ms.map((m) => m.country))];
     const name = { ja: ja ?? en!, ...(en ? { en } : {}) };
     const kinds = ms.flatMap((m) => (m.kind ? [m.kind] : []));
-    const reading = ja && /[\u30a1-\u30fa]/.test(ja) ? romanize(ja).replace(/\s+/g, ' ').trim() : undefined;
+    const reading = ja ? readingOf(ja) : undefined;
     return { ms, name, country: countries[0]!, kind: mostCommon(kinds) ?? institutionKind(en ?? ja ?? ''), reading, aliases: [...new Set(ms.flatMap((m) => [m.ja, m.en].filter((x): x is string => !!x)))].sort() };
   });
   // Slugs: the plain slug when unique, else suffixed with the country, else with a hash.

@@ -1,0 +1,31 @@
+import { describe, it, expect } from 'vitest';
+import { groupBy, directoryEntries, countsByYear } from './select.ts';
+import type { Agreement, Partner, Country } from '../../scripts/schema/records.ts';
+
+const ag = (over: Partial<Agreement>): Agreement => ({
+  id: 'x-L1', home: 'osaka', partner: 'p', partnerName: 'P', countries: ['FR'], level: 'department', homeUnits: [], source: { id: 'x', line: 1 }, ...over,
+});
+
+describe('select', () => {
+  it('groupBy puts an item under each of its keys once', () => {
+    const g = groupBy([{ k: ['a', 'b', 'a'] }, { k: ['b'] }], (x) => x.k);
+    expect(g.get('a')).toHaveLength(1);
+    expect(g.get('b')).toHaveLength(2);
+  });
+  it('directoryEntries gathers homes, levels, years, targets and waivers of a partner', () => {
+    const partners: Partner[] = [{ id: 'p', name: { ja: 'ボルドー大学', en: 'University of Bordeaux' }, aliases: ['ボルドー大学'], country: 'FR', kind: 'university' }];
+    const countryByCode = new Map<string, Country>([['FR', { code: 'FR', name: { ja: 'フランス', en: 'France' }, region: 'europe', sourceRegions: [] }]]);
+    const agreements = [
+      ag({ id: 'a', home: 'osaka', signedOn: '2015-04-01', tuitionWaiver: { max: 0, raw: '×' }, homeUnits: ['osaka-u1'] }),
+      ag({ id: 'b', home: 'tsukuba', level: 'cic', targets: { researchers: true, students: false } }),
+      ag({ id: 'c', home: 'hiroshima', signedOn: '2010-01-01', tuitionWaiver: { max: 2, raw: '2' } }),
+    ];
+    const [e] = directoryEntries({ partners, countryByCode, agreementsByPartner: new Map([['p', agreements]]), programmesByPartner: new Map(), degreesByPartner: new Map(), strategicByPartner: new Map() });
+    expect(e).toMatchObject({ id: 'p', region: 'europe', homes: ['hiroshima', 'osaka', 'tsukuba'], levels: ['department', 'cic'], units: ['osaka-u1'], years: [2010, 2015], firstYear: 2010, agreements: 3, researchers: true, students: false, waiver: true });
+  });
+  it('countsByYear fills the gaps between the first and last year', () => {
+    expect(countsByYear([ag({ signedOn: '2010-05-01' }), ag({ signedOn: '2012-01-01' }), ag({ signedOn: '2012-03-01' }), ag({})])).toEqual([
+      { year: 2010, count: 1 }, { year: 2011, count: 0 }, { year: 2012, count: 2 },
+    ]);
+  });
+});

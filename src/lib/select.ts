@@ -1,0 +1,98 @@
+/** Pure selectors over the dataset's tables: grouping, directory entries, counts by year. */
+import type { Agreement, Partner, Programme, DegreeProgramme, StrategicPartnership, Country } from '../../scripts/schema/records.ts';
+
+/** Groups items under every key the function gives (an item may sit under several keys). */
+export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) for (const k of new Set(keys(item))) {
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+export const LEVELS = ['university', 'department', 'cic', 'strategic'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** One row of the partner directory: everything its facets and sorting need. */
+export interface DirectoryEntry {
+  id: string;
+  ja: string;
+  en?: string;
+  reading?: string;
+  aliases: string[];
+  country: string;
+  region: string;
+  homes: string[];
+  levels: Level[];
+  units: string[];
+  /** Years agreements were signed (sorted, distinct). */
+  years: number[];
+  firstYear?: number;
+  agreements: number;
+  programmes: number;
+  researchers: boolean;
+  students: boolean;
+  /** Some agreement waives tuition (a number > 0 or a compound figure). */
+  waiver: boolean;
+}
+
+export interface EntryInputs {
+  partners: readonly Partner[];
+  countryByCode: ReadonlyMap<string, Country>;
+  agreementsByPartner: ReadonlyMap<string, Agreement[]>;
+  programmesByPartner: ReadonlyMap<string, Programme[]>;
+  degreesByPartner: ReadonlyMap<string, DegreeProgramme[]>;
+  strategicByPartner: ReadonlyMap<string, StrategicPartnership[]>;
+}
+
+const yearOf = (a: Agreement): number | undefined =>
+  a.signedOn ? Number(a.signedOn.slice(0, 4)) : (a as Agreement & { signedYear?: number }).signedYear;
+
+export function directoryEntries(d: EntryInputs): DirectoryEntry[] {
+  return d.partners.map((p) => {
+    const ags = d.agreementsByPartner.get(p.id) ?? [];
+    const progs = d.programmesByPartner.get(p.id) ?? [];
+    const homes = new Set<string>([...ags.map((a) => a.home), ...progs.map((x) => x.home)]);
+    for (const x of d.degreesByPartner.get(p.id) ?? []) homes.add(x.home);
+    for (const x of d.strategicByPartner.get(p.id) ?? []) homes.add(x.home);
+    const years = [...new Set(ags.map(yearOf).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
+    return {
+      id: p.id,
+      ja: p.name.ja,
+      ...(p.name.en ? { en: p.name.en } : {}),
+      ...(p.reading ? { reading: p.reading } : {}),
+      aliases: p.aliases,
+      country: p.country,
+      region: d.countryByCode.get(p.country)?.region ?? 'unknown',
+      homes: [...homes].sort(),
+      levels: LEVELS.filter((l) => ags.some((a) => a.level === l)),
+      units: [...new Set(ags.flatMap((a) => a.homeUnits))].sort(),
+      years,
+      ...(years.length ? { firstYear: years[0] } : {}),
+      agreements: ags.length,
+      programmes: progs.length,
+      researchers: ags.some((a) => a.targets?.researchers),
+      students: ags.some((a) => a.targets?.students) || progs.length > 0,
+      waiver: ags.some((a) => a.tuitionWaiver !== undefined && a.tuitionWaiver.max !== 0),
+    };
+  });
+}
+
+/** Agreements per year signed, over the years present (gaps filled with 0). */
+export function countsByYear(agreements: readonly Agreement[]): { year: number; count: number }[] {
+  const ys = agreements.map(yearOf).filter((y): y is number => y !== undefined);
+  if (ys.length === 0) return [];
+  const min = Math.min(...ys), max = Math.max(...ys);
+  const counts = new Map<number, number>();
+  for (const y of ys) counts.set(y, (counts.get(y) ?? 0) + 1);
+  return Array.from({ length: max - min + 1 }, (_, i) => ({ year: min + i, count: counts.get(min + i) ?? 0 }));
+}
+
+/** Locale-aware comparison of names: Japanese by reading order of the ja name, English by en (fallback ja). */
+export function compareEntries(locale: 'ja' | 'en') {
+  const coll = new Intl.Collator(locale === 'ja' ? 'ja' : 'en', { sensitivity: 'base', numeric: true });
+  return (a: { ja: string; en?: string }, b: { ja: string; en?: string }) =>
+    locale === 'ja' ? coll.compare(a.ja, b.ja) : coll.compare(a.en ?? a.ja, b.en ?? b.ja);
+}
