@@ -5,7 +5,7 @@ import { parseTmuCall } from './tmu-call.ts';
 import { buildProgrammes, findAnnex, readRows, splitNames } from './tmu/annex.ts';
 import { parseCallText } from './tmu/facts.ts';
 import { COURSE_CELL } from './tmu/places.ts';
-import { dispositions, expectGolden, problems, rangesContext, SOURCE, syntheticContext } from './tmu/testing.ts';
+import { dispositions, expectGolden, insertedContext, problems, rangesContext, SOURCE, syntheticContext } from './tmu/testing.ts';
 import type { ProgrammeDraft } from './types.ts';
 import type { SourceContext } from '../lib/context.ts';
 
@@ -206,6 +206,55 @@ describe('tmu-2024-autumn call facts, by hand', () => {
   });
 });
 
+describe('a line of garbage is reported at its line, never read as a record, layout or a note', () => {
+  const GARBAGE = 'qqq\tzzz\t%%%';
+  /** The whole call with the garbage inserted at line `at`; what became of it and of the records. */
+  const insert = (at: number) => {
+    const ctx = insertedContext(at, GARBAGE);
+    const result = parseTmuCall(ctx);
+    const records = [...result.programmes!, ...result.callFacts!];
+    return {
+      disposition: ctx.dispositionOf(at),
+      errors: ctx.problems.filter((p) => p.severity === 'error').map((p) => ({ line: p.line, message: p.message })),
+      absorbed: records.filter((r) => (r.source.lines ?? [r.source.line]).includes(at)).map((r) => r.id),
+      noted: ctx.notes.some((n) => n.line === at),
+      counts: [result.programmes!.length, result.callFacts!.length],
+      unexplained: ctx.unexplainedLines(),
+    };
+  };
+  const reported = (at: number) => {
+    const r = insert(at);
+    expect(r.disposition).toBe('reported');
+    expect(r.errors.map((e) => e.line)).toEqual([at]);
+    expect(r.absorbed).toEqual([]);
+    expect(r.noted).toBe(false);
+    // nothing else is lost: 55 programmes and 88 facts as in the document without the garbage
+    expect(r.counts).toEqual([55, 88]);
+    expect(r.unexplained).toEqual([]);
+    return r.errors[0]!.message;
+  };
+  it('in the call text (between the sentence of line 65 and the heading "2 概要" of line 67)', () => {
+    expect(reported(66)).toMatch(/^fits no shape: "qqq" is no word, number or mark of a form; expected prose, a heading, a list item, a form field or a table row, like the lines around it: sentence \(line 65\), numbered heading \(line 68\)$/);
+  });
+  it('between a schedule label and its dates (lines 9 and 11): the label still labels the dates', () => {
+    expect(reported(10)).toMatch(/like the lines around it: title or heading \(line 9\), title or heading \(line 12\)$/);
+    const ctx = insertedContext(10, GARBAGE);
+    const facts = parseTmuCall(ctx).callFacts!;
+    expect(facts.find((f) => f.source.line === 12)).toMatchObject({ key: 'first-entry', date: '2024-10-01', source: { lines: [9, 12] } });
+  });
+  it('in the annex, between two rows (lines 500 and 501) and between a row and its continuation (lines 498 and 499)', () => {
+    for (const at of [501, 499]) {
+      expect(reported(at)).toMatch(/^fits no shape: 3 cells where a line of the table has 8 or more; expected in the annex a row with a course number/);
+    }
+  });
+  it('in the application form (line 587, between two rows of fields)', () => {
+    expect(reported(587)).toMatch(/like the lines around it: table header, labels or form fields \(line 586\), table header, labels or form fields \(line 588\)$/);
+  });
+  it('in the regulations (line 1128, inside the list of article 12)', () => {
+    expect(reported(1128)).toMatch(/^fits no shape: "qqq"/);
+  });
+});
+
 describe('synthetic damage', () => {
   const header = '大学名 (上段:日本語、下段:英語)\t国・地域\t募集枠数 (semester spots/換算)\t大学別コース番号\t【再募集】\tコース 設定\tEligibility\t受講言語\t成績要件\t語学要件\t\t\t派遣先情報\t\t\tその他の注意事項';
   const sub = '\t\t\t\t\t\t\t\t\tIELTS\tTOEFL iBT\t英語以外の言語\t概要ページ URL\t\t\t';
@@ -238,6 +287,47 @@ describe('synthetic damage', () => {
     expect(programmes).toEqual([]);
     expect(ctx.problems.map((p) => [p.severity, p.line])).toEqual([['error', 3]]);
     expect(ctx.unexplainedLines()).toEqual([]);
+  });
+  it('a line of another shape inside the annex is reported there, and the rows after it are still read', () => {
+    const row = (course: string) => `タマサート大学 Thammasat University\tタイ\t4 semester spots\t${course}\t\t正規課程\t学部 ○\tEnglish\t学部 3.0/4.0\t学部 6\t79\t-\thttps://example.org/`;
+    const { ctx, programmes } = run([header, sub, row('10107001'), 'qqq\tzzz\t%%%', row('10107002'), '', '12', '', row('10107003')]);
+    expect(programmes.map((p) => p.id)).toEqual(['10107001', '10107002', '10107003']);
+    expect(ctx.problems.map((p) => [p.severity, p.line])).toEqual([['error', 4]]);
+    expect(ctx.dispositionOf(7)).toBe('layout'); // a page number between two pages of the table
+  });
+  it('a continuation line must be plausible for the cells it continues', () => {
+    const main = '華南理工大学\t中国\t2 semester spots\t10116015-3\t\t正規課程\t学部\tEnglish\t学部\t5.5\t68\t-\thttps://example.org/a';
+    const cont = 'South China University of Technology\t大学院\t\t\t\t\t大学院\t6\t80\t-\tnote\t\t'; // line 499
+    const cases: [string, RegExp][] = [
+      // a header with its cells out of order (line 467 with 大学名 and 国・地域 swapped)
+      ['国・地域\t大学名 (上段:日本語、下段:英語)\t募集枠数 (semester spots/換算)\t大学別コース番号\t【再募集】\tコース 設定\tEligibility\t受講言語\t成績要件', /labels of the table's header/],
+      // the sub-header cut short after its IELTS cell (line 477 cut at its 10th cell)
+      ['\t\t\t\t\t\t\t\t\tIELTS', /labels of the table's header/],
+      // a row whose course number moved past the first six cells (line 511, cells 4 and 7 swapped)
+      ['国立台湾師範大学 National Taiwan Normal University\t台湾\t4 semester spots\t学部 ○\t\t正規課程\t10122006-2\tEnglish\t-', /the course number 10122006-2 stands in cell 7/],
+      // a row without a course number: a country beside the name
+      ['仁川大学校 Incheon National University\t韓国\t4 semester spots\t\t●\t正規課程\t学部 ○ 大学院 ×\tEnglish\t-', /a row of its own, without its course number/],
+      // the sub-header cut short: level labels and nothing they label
+      ['\t\t\t\t\t\t\t\t学部\t大学院', /level labels \(学部, 大学院\) and nothing they label/],
+      // a Japanese first cell that names no university
+      ['備考\t大学院\t\t\t\t\t大学院\t6\t80', /is no university name/],
+      // a token of no language in a cell
+      ['\t\t\t\t\t\t学部 ×\t%%%\t\t学部 -', /holds "%%%"/],
+    ];
+    for (const [line, message] of cases) {
+      const { ctx, programmes } = run([header, sub, main, line]);
+      expect(ctx.problems.filter((p) => p.severity === 'error').map((p) => p.line), line).toEqual([4]);
+      expect(ctx.problems.find((p) => p.line === 4)!.message, line).toMatch(message);
+      expect(programmes[0]!.source.lines, line).toBeUndefined(); // the row keeps only its own line
+    }
+    const { ctx, programmes } = run([header, sub, main, cont]);
+    expect(ctx.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(programmes[0]!.source.lines).toEqual([3, 4]);
+  });
+  it('a cell of no language in a row is a warning, the row still read', () => {
+    const { ctx, programmes } = run([header, sub, 'タマサート大学 Thammasat University\tタイ\t4 semester spots\t10107001\t\t正規課程\t学部 ○\tEnglish\t学部 3.0/4.0\t###\t79\t-\thttps://example.org/']);
+    expect(programmes.map((p) => p.id)).toEqual(['10107001']);
+    expect(ctx.problems.map((p) => [p.severity, p.line, p.message])).toEqual([['warning', 3, 'course 10107001: cell 10 holds "###", no word, value or link of the table; read as it is']]);
   });
   it('splitNames splits Japanese from English and removes CJK spacing', () => {
     expect(splitNames('ロッテルダム応用科学 大学 Rotterdam University of Applied Sciences')).toEqual({ ja: 'ロッテルダム応用科学大学', en: 'Rotterdam University of Applied Sciences' }); // line 548

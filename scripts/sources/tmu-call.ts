@@ -1,9 +1,10 @@
 /**
  * Tokyo Metropolitan University's call for applications to its student exchange programmes
  * (交換留学プログラム募集要項): the call's text, its appendices and forms (→ call facts, notes and
- * layout: scripts/sources/tmu/facts.ts) and the annex table of partner universities open for
- * application (→ one programme per course number: scripts/sources/tmu/annex.ts). The annex is
- * found by its header, not by line numbers, so another round of the same layout needs no code.
+ * layout: scripts/sources/tmu/facts.ts, by the line shapes of scripts/sources/tmu/shapes.ts; a
+ * line of no shape is an error) and the annex table of partner universities open for application
+ * (→ one programme per course number: scripts/sources/tmu/annex.ts). The annex is found by its
+ * header, not by line numbers, so another round of the same layout needs no code.
  */
 import type { SourceContext } from '../lib/context.ts';
 import type { ParseResult } from './types.ts';

@@ -9,7 +9,7 @@
  * the graduate values (lines 496–505 of tmu-2024-autumn), or a spill line under the row (line 519).
  */
 import type { SourceContext } from '../../lib/context.ts';
-import { clean, despace, extractLinks } from '../../lib/text.ts';
+import { clean, despace, extractLinks, stripHtml } from '../../lib/text.ts';
 import { resolveCountry } from '../../lib/countries.ts';
 import { institutionKind, splitPartnerUnit, splitTrailingGroup } from '../../lib/partners.ts';
 import type { ProgrammeDraft } from '../types.ts';
@@ -17,6 +17,7 @@ import { assignZone, endsRequirements, isLabelOnly, type Assignment, type ZoneCe
 import { COURSE_CELL, closePools, parsePlaces, type Places } from './places.ts';
 import { cellText, isNoneWord, oneSkillRetake, parseRequirement, splitLevels, type Eligible, type Requirement, type Test } from './requirements.ts';
 import { parseHomeUnits } from './home-units.ts';
+import { junkIn } from './shapes.ts';
 
 export interface Row {
   line: number;
@@ -50,9 +51,20 @@ export function courseIndex(cells: string[]): number {
   return cells.findIndex((c, i) => i < 6 && COURSE_CELL.test(clean(c)));
 }
 
+/** A line that belongs to the annex by its shape: a page note, a header, a row with a course number, a table row. */
+function isAnnexLine(ctx: SourceContext, n: number): boolean {
+  const cells = ctx.cells(n);
+  return PAGE_NOTE.test(clean(ctx.raw(n))) || isHeader(cells) || courseIndex(cells) >= 0 || isTableRow(cells);
+}
+
+/** At most this many non-blank lines of another shape inside the annex are read as damage in it. */
+const MAX_GAP = 3;
+
 /**
  * Lines of the annex table: from its first header (with the page notes and blank lines just
- * before it) to the last line that is a header, a page note, a row or a blank.
+ * before it) to the last line that is a header, a page note, a row or a line continuing one. A few
+ * lines of another shape between two lines of the table (a stray line, a row cut short) stay in
+ * it, to be reported there; the table ends where no line of it follows.
  */
 export function findAnnex(ctx: SourceContext): { from: number; to: number } | undefined {
   let header = 0;
@@ -66,14 +78,50 @@ export function findAnnex(ctx: SourceContext): { from: number; to: number } | un
   }
   while (clean(ctx.raw(from)) === '') from++;
   let to = header;
-  for (let n = header; n <= ctx.lineCount; n++) {
-    const t = clean(ctx.raw(n));
-    if (t === '') continue;
-    const cells = ctx.cells(n);
-    if (PAGE_NOTE.test(t) || isHeader(cells) || isTableRow(cells)) to = n;
-    else break;
+  let gap = 0;
+  for (let n = header + 1; n <= ctx.lineCount && gap <= MAX_GAP; n++) {
+    if (clean(ctx.raw(n)) === '') continue;
+    if (isAnnexLine(ctx, n)) {
+      to = n;
+      gap = 0;
+    } else gap++;
   }
   return { from, to };
+}
+
+const PAGE_NUMBER = /^[-–—\s]*\d{1,3}[-–—\s]*$/;
+
+/** Labels of the table's header, as cells: a line with two of them, or only them, is a header (damaged). */
+const HEADER_LABEL = /^(?:大学名.*|国・地域|募集枠数.*|大学別\s*コース番号|【再募集】|コース\s*設定|Eligibility|受講言語|成績要件|語学要件|派遣先情報|その他.*|IELTS|TOEFL\s*i?BT|英語以外の言語|.*注意事項等?|概要ページ\s*URL|派遣先学年度?\s*URL|科目ページ\s*URL)$/i;
+const LEVEL_LABEL = /^(?:学部|大学院)(?:\s+(?:学部|大学院))*$/;
+
+/**
+ * Why a line cannot continue the row above, if it cannot. A continuation is a table line (8 cells
+ * or more) that carries the rest of a record: in the name column the English name (Latin words) or
+ * the end of a Japanese name, then level labels with their marks, scores, "-", notes and URLs. It is
+ * not a header (cells such as 国・地域, IELTS, 概要ページ URL), not a row of its own (a country or a
+ * number of places beside the name, a course number), it carries more than level labels, and no
+ * cell holds a token of no language.
+ */
+export function continuationProblem(cells: string[]): string | undefined {
+  if (!isTableRow(cells)) return `${cells.length} cells where a line of the table has 8 or more`;
+  const filled = cells.map((c) => clean(stripHtml(c.replace(/<<|>>/g, ' ')))).filter((c) => c !== '');
+  if (filled.length === 0) return 'no cell holds anything';
+  for (const c of filled) {
+    const junk = junkIn(c);
+    if (junk !== undefined) return `the cell "${c.slice(0, 40)}" holds "${junk.slice(0, 20)}", no word, value or link of the table`;
+  }
+  const labels = filled.filter((c) => HEADER_LABEL.test(c)).length;
+  if (labels >= 2 || labels === filled.length) return 'its cells are labels of the table\'s header, out of their order or cut short';
+  const course = cells.findIndex((c) => COURSE_CELL.test(clean(c)));
+  if (course >= 0) return `the course number ${clean(cells[course]!)} stands in cell ${course + 1}, past the cells where a row has it`;
+  if (cells.slice(1, 3).some((c) => clean(c) !== '' && (resolveCountry(clean(c)) !== undefined || /semester|spots?|students?/i.test(c)))) {
+    return 'a country or a number of places beside the name: a row of its own, without its course number';
+  }
+  const name = clean(cells[0] ?? '');
+  if (name !== '' && !/^[A-Z"“(]/.test(name) && !/大学|学院|校/.test(name)) return `the first cell "${name.slice(0, 40)}" is no university name (the English name, or the end of the Japanese one)`;
+  if (filled.every((c) => LEVEL_LABEL.test(c))) return 'it holds level labels (学部, 大学院) and nothing they label';
+  return undefined;
 }
 
 /** Reads the table's lines into records; headers and page notes are marked on the way. */
@@ -99,9 +147,15 @@ export function readRows(ctx: SourceContext, from: number, to: number): RecordRo
       out.push({ main: { line: n, cells }, cont: [] });
       continue;
     }
+    if (cells.length === 1 && PAGE_NUMBER.test(t)) {
+      ctx.layout(n, 'page number');
+      continue;
+    }
     const last = out[out.length - 1];
-    if (!last) {
-      ctx.error(n, 'expected a row with a course number (8 digits, e.g. 10107001) before this continuation line');
+    const problem = continuationProblem(cells);
+    if (problem || !last) {
+      const expected = 'expected in the annex a row with a course number (8 digits, e.g. 10107001), a line continuing the row above, a page note (※【再募集】欄…) or the table header';
+      ctx.error(n, `fits no shape: ${problem ?? 'a continuation line before any row'}; ${expected}`);
       continue;
     }
     last.cont.push({ line: n, cells });
@@ -293,6 +347,10 @@ export function buildProgrammes(ctx: SourceContext, records: RecordRows[]): Prog
       for (const c of rec.cont) ctx.error(c.line, `continues the row on line ${rec.main.line}, which could not be read`);
       continue;
     }
+    rec.main.cells.forEach((c, i) => {
+      const junk = junkIn(clean(stripHtml(c.replace(/<<|>>/g, ' '))));
+      if (junk !== undefined) ctx.warn(rec.main.line, `course ${main.course}: cell ${i + 1} holds "${junk.slice(0, 20)}", no word, value or link of the table; read as it is`);
+    });
     read.push({ rec, main, cont: rec.cont.map(readCont), places: parsePlaces(main.places ?? '', main.course) });
   }
   const seen = new Map<string, number>();

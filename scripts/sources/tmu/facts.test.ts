@@ -1,6 +1,6 @@
 /** The call's facts outside the annex: dates, money, prose and layout. */
 import { describe, it, expect } from 'vitest';
-import { datesIn, isProse, parseCallText, yen } from './facts.ts';
+import { datesIn, parseCallText, yen } from './facts.ts';
 import { syntheticContext } from './testing.ts';
 
 describe('datesIn', () => {
@@ -23,17 +23,6 @@ describe('yen', () => {
     expect(yen('10 万円')).toBe(100000); // line 328
     expect(yen('月額5万円（（1）での月額奨学金の金額に加えて給付する）')).toBe(50000); // line 272
     expect(yen('150,000円')).toBe(150000); // line 661
-  });
-});
-
-describe('isProse', () => {
-  it('sentences are prose; headings, labels and form fields are layout', () => {
-    expect(isProse('本学との学生交換協定に基づき本学から派遣する学生に対し、…を目的とする。')).toBe(true); // line 65
-    expect(isProse('1 目的')).toBe(false); // line 63
-    expect(isProse('受講言語\t本学学内応募語学基準')).toBe(false); // line 91
-    expect(isProse('フリガナ\t\t\t\tローマ 字\t※パスポートと同じ綴りを書いてください')).toBe(false); // line 580
-    expect(isProse('<input type="checkbox"/> TOEFL iBT 総合得点: _____点')).toBe(false); // line 599
-    expect(isProse('東京都立大学管理部国際課留学生交流係 E-mail: outbound@jmj.tmu.ac.jp')).toBe(true); // line 318
   });
 });
 
@@ -60,5 +49,33 @@ describe('parseCallText on synthetic lines', () => {
     const ctx = syntheticContext(['第1次エントリー', '10月1日火曜日 ~ 10月22日火曜日']);
     expect(parseCallText(ctx, undefined)).toEqual([]);
     expect(ctx.problems.map((p) => p.severity)).toEqual(['error']);
+  });
+  it('a row of the documents table away from its header is an error, not a note', () => {
+    const row = '1\t交換留学申込書 (スキャンデータ)\t緊急連絡先欄: …署名を得ること。\t○\t○'; // line 207
+    const ok = syntheticContext(['2030 年度 交換留学 秋募集', 'No\t書類 (提出形態)\t留意事項等\tエントリー日程\t', '\t\t\t第1次\t第2次', row]);
+    expect(parseCallText(ok, undefined).map((f) => [f.key, f.what, f.value])).toEqual([['document', '交換留学申込書 (スキャンデータ)', '第1次 ○ / 第2次 ○']]);
+    // the header lost (here: its cells swapped), the row still reads as a row of that table
+    const lost = syntheticContext(['2030 年度 交換留学 秋募集', '書類 (提出形態)\tNo\t留意事項等\tエントリー日程\t', '\t\t\t第1次\t第2次', row]);
+    expect(parseCallText(lost, undefined)).toEqual([]);
+    expect(lost.problems.map((p) => [p.severity, p.line])).toEqual([['error', 4]]);
+    expect(lost.problems[0]!.message).toMatch(/^fits no shape: a row of the documents table .* without the table's header/);
+  });
+  it('a date of the schedule without its label is an error, not a heading', () => {
+    // lines 9–11: the label a row above the dates; here a line of garbage stands between them
+    // line 19 (a sentence, no label) above the dates of line 11
+    const ctx = syntheticContext([
+      '2030 年度 交換留学 秋募集',
+      '今回から応募書類提出は kibaco 該当ページからのみ受け付けます。国際課窓口では受け付けられませんので注意してください。',
+      '10月1日火曜日 ~ 10月22日火曜日',
+      '第1次エントリー', '', 'qqq\tzzz\t%%%', '10月1日火曜日 ~ 10月22日火曜日',
+    ]);
+    const facts = parseCallText(ctx, undefined);
+    expect(ctx.problems.map((p) => [p.line, p.message.slice(0, 50)])).toEqual([
+      [3, 'fits no shape: a date of the schedule without its '],
+      [6, 'fits no shape: "qqq" is no word, number or mark of'],
+    ]);
+    // the garbage is no line at all for the lines below: the label still labels the dates
+    expect(facts.map((f) => [f.key, f.source])).toEqual([['first-entry', { id: ctx.source.id, line: 7, lines: [4, 7] }]]);
+    expect(ctx.unexplainedLines()).toEqual([]);
   });
 });

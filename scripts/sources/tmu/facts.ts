@@ -2,8 +2,9 @@
  * The call's text outside the annex table: structured facts (dates of the application and
  * selection schedule, TMU's own minimum GPA and language scores, stipends by destination region,
  * travel-cost caps, the additional scholarship, the test-fee subsidy, the documents to submit)
- * become CallFacts; every other line is prose (a note) or page furniture (headings, labels, form
- * fields: layout). Lines are recognised by what they say, never by their number.
+ * become CallFacts; every other line is prose (a note), page furniture (headings, labels, form
+ * fields: layout) or, when it fits none of the shapes of shapes.ts, an error naming what was expected
+ * there. Lines are recognised by what they say, never by their number.
  *
  * Dates of the call are written without a year ("10月22日火曜日"): the year comes from the call's
  * own title ("2024 年度 … 秋募集": fiscal year 2024, so October is 2024 and January 2025) and the
@@ -13,6 +14,7 @@ import type { SourceContext } from '../../lib/context.ts';
 import { clean, stripHtml } from '../../lib/text.ts';
 import { isoDate } from '../../lib/dates.ts';
 import type { CallFact } from '../../schema/records.ts';
+import { isTocEntry, junkIn, junkMessage, lineShape, type Around } from './shapes.ts';
 
 type Fact = Omit<CallFact, 'id' | 'home' | 'source'>;
 
@@ -117,6 +119,8 @@ interface State {
   tableLabel?: string;
   columnLabels?: string[];
   documents: boolean;
+  /** Under 目次: the lines are entries of the table of contents. */
+  toc: boolean;
 }
 
 /** A fact recognised on a line, with the lines it spans (a label may sit on the line above). */
@@ -295,19 +299,26 @@ function scheduleFact(ctx: SourceContext, n: number, what: string, value: string
   return fact;
 }
 
-const CONTACT = /[\w.-]+@[\w-]+\.[\w.]+|https?:\/\//;
+/** Entry marks of the documents table: ○ required, △ (with a condition), / not required. */
+const ENTRY_MARK = /^(?:[○〇×/-]|△.*)$/;
 
 /**
- * Headings, labels and form fields are layout; sentences and contact lines are prose. A line of
- * several cells (a form or a table) is prose only when a cell holds a sentence or a contact.
+ * Why a line that states no fact should have stated one: a row of the documents table (number,
+ * document, notes, entry marks) away from the table's header, or a date of the schedule (with its
+ * weekday or year) standing without its label. Undefined when the line is what its shape says.
  */
-export function isProse(raw: string): boolean {
-  if (/_{3,}|<input|□/.test(raw)) return false;
-  const cells = raw.split('\t').map(text).filter((c) => c !== '');
-  if (cells.length > 1) return cells.some((c) => /。/.test(c) || CONTACT.test(c));
-  const t = cells[0] ?? '';
-  if (/。/.test(t) || CONTACT.test(t)) return true;
-  return t.replace(/\s/g, '').length >= 40;
+function unread(t: string, cells: string[], kind: 'note' | 'layout', n: number, st: State): string | undefined {
+  const filled = cells.filter((c) => c !== '');
+  if (/^\d+$/.test(cells[0] ?? '') && filled.length >= 3 && ENTRY_MARK.test(filled[filled.length - 1]!)) {
+    return 'fits no shape: a row of the documents table (number, document, notes, ○/△ marks) without the table\'s header (No ⇥ 書類 …) above it';
+  }
+  if (n < st.scheduleEnd && st.fiscalYear !== undefined && cells[0] === '' && !st.tableLabel && cells.some((c) => VAGUE_MONTH_RE.test(c) || datesIn(c, st.fiscalYear!).length > 0)) {
+    return 'fits no shape: dates in a row of the schedule table without its label; expected the label row above (e.g. "第1次選考のうち語学能力試験 ⇥ 留学先での受講言語")';
+  }
+  if (kind === 'layout' && n < st.scheduleEnd && st.fiscalYear !== undefined && datesIn(t, st.fiscalYear).some((h) => h.weekday || h.year)) {
+    return 'fits no shape: a date of the schedule without its label; expected the label on the line above ("第1次エントリー"), before a colon ("応募期間：…") or in the first cell of a schedule row';
+  }
+  return undefined;
 }
 
 /** Lines outside the annex table. Returns the call facts; marks every line. */
@@ -318,26 +329,46 @@ export function parseCallText(ctx: SourceContext, skip: { from: number; to: numb
   if (!year) {
     ctx.error(1, 'expected the call\'s title with its year ("2024 年度 交換留学 秋募集") to date the schedule');
   }
-  // The schedule is the call's own part: up to the selection policy (選考方針) that follows it.
+  // The schedule is the call's own part: up to the selection policy (選考方針) that follows it —
+  // the last title naming it before the annex (the table of contents names it too).
   let scheduleEnd = skip ? skip.from : ctx.lineCount + 1;
-  for (let n = 1; n <= end; n++) {
+  for (let n = end; n > (year?.line ?? 0); n--) {
     const cells = ctx.cells(n).filter((c) => clean(c) !== '');
-    if (cells.length === 1 && /選考方針$/.test(text(cells[0]!)) && n > (year?.line ?? 0)) {
+    if (cells.length === 1 && /選考方針$/.test(text(cells[0]!))) {
       scheduleEnd = n;
       break;
     }
   }
-  const st: State = { ...(year ? { fiscalYear: year.fiscalYear } : {}), scheduleEnd, documents: false };
+  const st: State = { ...(year ? { fiscalYear: year.fiscalYear } : {}), scheduleEnd, documents: false, toc: false };
+  const inText = (n: number) => !skip || n < skip.from || n > skip.to;
+  /** The previous and next non-blank lines of the text, for the items of a list. */
+  const around = (n: number): Around => {
+    const out: Around = {};
+    for (let k = n - 1; k >= 1 && inText(k); k--) if (ctx.raw(k).trim() !== '') { Object.assign(out, { prev: ctx.raw(k), prevLine: k }); break; }
+    for (let k = n + 1; k <= ctx.lineCount && inText(k); k++) if (ctx.raw(k).trim() !== '') { Object.assign(out, { next: ctx.raw(k), nextLine: k }); break; }
+    return out;
+  };
+  /** A neighbour of an unreadable line, for the message: a fact already read, or its shape. */
+  const describe = (raw: string, k: number | undefined): string => {
+    if (k === undefined) return lineShape(raw, {}).kind;
+    if (ctx.dispositionOf(k) === 'record') return `fact (line ${k})`;
+    const s = lineShape(raw, around(k), st.toc);
+    return `${s.kind === 'error' ? 'unreadable' : s.why} (line ${k})`;
+  };
   const ids = new Map<string, number>();
   for (let n = 1; n <= ctx.lineCount; n++) {
     if (skip && n >= skip.from && n <= skip.to) continue;
     const t = text(ctx.raw(n));
     if (t === '') continue;
+    // A token of no language (no word, number or mark of a form) makes the line unreadable: it is
+    // reported and, like a line that is not there, changes no context of the lines below.
+    const junk = junkIn(t);
+    if (junk !== undefined) {
+      ctx.error(n, junkMessage(junk, around(n), describe));
+      continue;
+    }
     const cells = ctx.cells(n).map(text);
-    // Context for the lines below.
-    if (cells.length >= 3 && cells.some((c) => /^授業料減免適用者/.test(c)) && !cells.some((c) => MONEY_MAN.test(c))) st.stipendColumns = cells;
-    if (/^No$/.test(cells[0] ?? '') && cells.some((c) => /書類/.test(c))) st.documents = true;
-    else if (!/^\d+$/.test(cells[0] ?? '') && cells[0] !== '' && st.documents) st.documents = false;
+    if (st.toc && !isTocEntry(ctx.raw(n))) st.toc = false;
     const hit = recognise(ctx, n, st);
     if (hit) {
       hit.facts.forEach((f) => {
@@ -348,11 +379,21 @@ export function parseCallText(ctx: SourceContext, skip: { from: number; to: numb
         out.push({ id: k === 0 ? base : `${base}-${k + 1}`, home: 'tmu', ...f, source: { id: ctx.source.id, line: n, ...lines } });
       });
       ctx.record(hit.lines);
-    } else if (isProse(ctx.raw(n))) {
-      ctx.note(n, t);
     } else {
-      ctx.layout(n, 'heading, label or form field');
+      const shape = lineShape(ctx.raw(n), around(n), st.toc);
+      const problem = shape.kind === 'error' ? shape.message : unread(t, cells, shape.kind, n, st);
+      if (problem !== undefined) {
+        ctx.error(n, problem);
+        continue;
+      }
+      if (shape.kind === 'note') ctx.note(n, t);
+      else if (shape.kind === 'layout') ctx.layout(n, shape.why);
     }
+    // Context for the lines below.
+    if (cells.length >= 3 && cells.some((c) => /^授業料減免適用者/.test(c)) && !cells.some((c) => MONEY_MAN.test(c))) st.stipendColumns = cells;
+    if (/^No$/.test(cells[0] ?? '') && cells.some((c) => /書類/.test(c))) st.documents = true;
+    else if (!/^\d+$/.test(cells[0] ?? '') && cells[0] !== '' && st.documents) st.documents = false;
+    if (/^目次$/.test(t)) st.toc = true;
     // Headings give the context of the lines under them.
     const written = ctx.raw(n).trim();
     const heading = /^[①②③④⑤⑥⑦⑧⑨⑩]\s*(.+)$/.exec(written);

@@ -56,6 +56,12 @@ describe('GPA formats', () => {
     // line 564, 70712001-2: the grade cell reads "学部 大学院"; lines 496–497: "学部" and "大学院"
     expect(req('学部 大学院', 'gpa', BOTH)).toEqual({ raw: '学部 大学院', format: 'not-stated' });
   });
+  it('a level given twice, first without a value, is a problem, not a crash', () => {
+    // synthetic: line 511 with its course number and eligibility cells swapped composes "学部 学部 6"
+    const r = parseRequirement('学部 学部 6', 'ielts', UG);
+    expect(r.requirement).toEqual({ raw: '学部 学部 6', format: 'not-stated' });
+    expect(r.problems).toEqual(['undergraduate is given twice with different values ("", "6"); the first is kept']);
+  });
   it('a value for one level when both are eligible stays per level', () => {
     // line 461, 10108001: 学部 3, graduates eligible too
     const r = req('学部 3', 'gpa', BOTH);

@@ -378,17 +378,19 @@ export function parseRequirement(raw: string, test: Test, eligible: Eligible): P
   }
   const byLevel: NonNullable<Requirement['byLevel']> = {};
   const values: Partial<Record<Level, Value>> = {};
+  const firstText: Partial<Record<Level, string>> = {};
   for (const s of labelled) {
     const level = s.level!;
     const v = parseValue(test, s.text);
     if (v.problem) problems.push(v.problem);
     if (values[level]) {
       if (!sameValue(values[level]!, v) && v.format !== 'none' && v.format !== 'not-stated') {
-        problems.push(`${level} is given twice with different values ("${byLevel[level]!.raw}", "${s.text}"); the first is kept`);
+        problems.push(`${level} is given twice with different values ("${firstText[level]}", "${s.text}"); the first is kept`);
       }
       continue;
     }
     values[level] = v;
+    firstText[level] = s.text;
     if (v.format !== 'not-stated') byLevel[level] = levelRequirement(v, s.text);
   }
   const stated = (Object.keys(values) as Level[]).filter((l) => values[l]!.format !== 'not-stated');

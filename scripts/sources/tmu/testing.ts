@@ -14,6 +14,14 @@ export function rangesContext(...ranges: [number, number][]): SourceContext {
   return new SourceContext(meta, lines);
 }
 
+/** Context over the real call with `line` inserted at line `at` (the lines from `at` on move down one). */
+export function insertedContext(at: number, line: string): SourceContext {
+  const meta = sourceMeta(SOURCE);
+  const lines = splitLines(meta.text);
+  lines.splice(at - 1, 0, line);
+  return new SourceContext(meta, lines);
+}
+
 /** Context over synthetic lines (tab-separated cells), under the real call's manifest entry. */
 export function syntheticContext(lines: string[]): SourceContext {
   return new SourceContext(sourceMeta(SOURCE), lines);
