@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['scripts/**/*.test.ts', 'src/**/*.test.ts', 'tests/**/*.test.ts'],
     testTimeout: 60_000,
     env: { TZ: 'Asia/Tokyo' },
+    // The JSON report feeds scripts/test-summary.ts (one closing line for CI).
+    reporters: ['default', ['json', { outputFile: '.cache/test-results/unit.json' }]],
   },
 });

@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { TZ: 'Asia/Tokyo' },
+    // The JSON report feeds scripts/test-summary.ts (one closing line for CI).
+    reporters: ['default', ['json', { outputFile: '.cache/test-results/e2e.json' }]],
   },
 });
