@@ -76,6 +76,24 @@ describe('npm run data on bad input', () => {
   });
 });
 
+describe('unmapped labels', () => {
+  it('an unmapped country label and an unmapped unit label are errors naming file, line and raw text', () => {
+    const t = withManifest([entry({ file: 'osaka.txt' })]);
+    const lines = readFileSync(join(RAW, 'osaka-department-agreements.txt'), 'utf8').split('\n');
+    // line 4 of osaka-2021: "アジア ⇥ イラン ⇥ シャリフ工科大学 ⇥ 基礎工学部 基礎工学研究科 ⇥ 2017/12/27 ⇥ 5"
+    expect(lines[3]).toContain('イラン');
+    lines[3] = lines[3]!.replace('イラン', 'アトランティス');
+    // line 5: "アジア ⇥ インド ⇥ インド工科大学ハイデラバード校 ⇥ 工学研究科 ⇥ 2012/10/24 ⇥ 5"
+    expect(lines[4]).toContain('工学研究科');
+    lines[4] = lines[4]!.replace('工学研究科', '架空研究科');
+    writeFileSync(join(t.dir, 'osaka.txt'), lines.join('\n'));
+    const r = run(['--manifest', t.manifest, '--out', t.out]);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/error: osaka\.txt:4: .*アトランティス.*\n\s+\| .*アトランティス/);
+    expect(r.err).toMatch(/error: osaka\.txt:5: .*架空研究科.*\n\s+\| .*架空研究科/);
+  });
+});
+
 describe('determinism', () => {
   let a: string, b: string;
   beforeAll(() => {
