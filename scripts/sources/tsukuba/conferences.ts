@@ -19,7 +19,7 @@ import { parseDate } from '../../lib/dates.ts';
 import type { Conference } from '../../schema/records.ts';
 import type { ParseResult } from '../types.ts';
 import type { Section } from './index.ts';
-import { cleanCells, isText, joinWrapped, readFiscalYearCaption, reportMisfits, sourceRef, type Misfit, type Sink } from './rows.ts';
+import { cleanCells, isText, joinIfFits, joinWrapped, readFiscalYearCaption, sourceRef, type CellRule, type Sink } from './rows.ts';
 
 /** A cell holding a date (the anchor of a row). */
 const DATE_CELL = /\d{4}\s*[/.年]\s*\d{1,2}\s*[/.月]\s*\d{1,2}/;
@@ -45,7 +45,7 @@ export function isDateCell(text: string): boolean {
  * What each cell can be continued with on a line of its own: `fits` gets the piece and the cell
  * joined with it.
  */
-const CELLS: Record<Field, { cell: string; expected: string; fits: (piece: string, joined: string) => boolean }> = {
+const CELLS: Record<Field, CellRule> = {
   name: { cell: '会議名 (name)', expected: 'Japanese or Latin text', fits: (p) => isText(p) },
   dates: { cell: '開催期間 (dates)', expected: 'the rest of a date or "start ~ end" such as "2023/4/14 ~ 2023/4/15", nothing else', fits: (_, all) => isDateCell(all) },
   format: { cell: '開催形態 (format)', expected: 'one of オンサイト / オンライン / ハイブリッド / 対面 / オンデマンド', fits: (_, all) => FORMAT_RE.test(despace(all)) },
@@ -118,19 +118,7 @@ export function readConferences(ctx: SourceContext, s: Section, out: Sink): Conf
       return;
     }
     const pieces = cells.flatMap((c, i) => (c === '' ? [] : [{ field: fieldAt(d, i), text: c }]));
-    const joined: Record<Field, string[]> = { ...d.parts };
-    const misfits: Misfit[] = [];
-    for (const p of pieces) {
-      joined[p.field] = [...joined[p.field], p.text];
-      const { cell, expected, fits } = CELLS[p.field];
-      if (!fits(p.text, joinWrapped(joined[p.field]))) misfits.push({ piece: p.text, cell, expected });
-    }
-    if (misfits.length > 0) {
-      reportMisfits(out, line, 'no date cell, so not a conference row', d.lines[0]!, misfits);
-      return;
-    }
-    d.lines.push(line);
-    for (const p of pieces) d.parts[p.field].push(p.text);
+    joinIfFits(out, d, line, pieces, CELLS, 'no date cell, so not a conference row');
   };
 
   for (let n = s.from; n <= s.to; n++) {

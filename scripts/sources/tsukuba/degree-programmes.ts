@@ -35,7 +35,7 @@ import type { DegreeProgramme } from '../../schema/records.ts';
 import type { DegreeProgrammeDraft, ParseResult, PartnerMention } from '../types.ts';
 import { findSections, type Section } from './index.ts';
 import { aliasOnly, partnerKind, readAgreements } from './agreements.ts';
-import { cleanCells, isJapaneseName, joinWrapped, readFiscalYearCaption, reportMisfits, sourceRef, SILENT, type Misfit, type Sink } from './rows.ts';
+import { cleanCells, isJapaneseName, joinIfFits, joinWrapped, readFiscalYearCaption, sourceRef, SILENT, type CellRule, type Sink } from './rows.ts';
 
 /** A partner of the agreements table, with the keys its name can be looked up by. */
 export interface KnownPartner {
@@ -126,7 +126,7 @@ const FORM_CELL = /^(?=.*\p{Script=Han})[\p{Script=Han}\s\-－‐–—−・/()
 const START_CELL = /^(\(?\s*(令和|平成|R|H)\s*(\d{1,2}|元)\s*(年度?)?\s*\)?\s*)+$/;
 
 /** What each cell can be continued with on a line of its own: `fits` gets the piece and the cell joined with it. */
-const CELLS: Record<Field, { cell: string; expected: string; fits: (piece: string, joined: string) => boolean }> = {
+const CELLS: Record<Field, CellRule> = {
   programme: { cell: '主専攻 (programme)', expected: 'Japanese text (or a bracketed Latin name)', fits: (p) => isJapaneseName(p) },
   partners: { cell: '副専攻/連携大学 (partners)', expected: 'Japanese text (or a bracketed Latin name)', fits: (p) => isJapaneseName(p) },
   form: { cell: '形態 (form)', expected: 'degree words such as 修士－修士', fits: (_, all) => FORM_CELL.test(despace(all)) },
@@ -222,19 +222,7 @@ export function readDegreeProgrammes(ctx: SourceContext, s: Section, out: Sink, 
 function append(out: Sink, d: Draft, line: number, cells: string[]): void {
   const fieldAt = (i: number) => ([...d.columns].reverse().find((x) => x.at <= i) ?? d.columns[0]!).field;
   const pieces = cells.flatMap((c, i) => (c === '' ? [] : [{ field: fieldAt(i), text: c }]));
-  const joined: Record<Field, string[]> = { ...d.parts };
-  const misfits: Misfit[] = [];
-  for (const p of pieces) {
-    joined[p.field] = [...joined[p.field], p.text];
-    const { cell, expected, fits } = CELLS[p.field];
-    if (!fits(p.text, joinWrapped(joined[p.field]))) misfits.push({ piece: p.text, cell, expected });
-  }
-  if (misfits.length > 0) {
-    reportMisfits(out, line, 'no No, so not a programme row', d.lines[0]!, misfits);
-    return;
-  }
-  d.lines.push(line);
-  for (const p of pieces) d.parts[p.field].push(p.text);
+  joinIfFits(out, d, line, pieces, CELLS, 'no No, so not a programme row');
 }
 
 function finish(ctx: SourceContext, out: Sink, d: Draft, known: KnownPartner[]): DegreeProgrammeDraft | undefined {

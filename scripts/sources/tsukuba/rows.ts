@@ -102,6 +102,37 @@ export function reportMisfits(out: Sink, line: number, what: string, rowLine: nu
   out.error(line, `fits no shape: ${what}, and it is no continuation of the row of line ${rowLine}: ${pieces.join('; ')}`);
 }
 
+/** What a cell of a table can be continued with, for joinIfFits. */
+export interface CellRule {
+  cell: string;
+  expected: string;
+  fits: (piece: string, joined: string) => boolean;
+}
+
+/**
+ * Joins the pieces of a continuation line to the row `d`, field by field, when every piece fits the
+ * cell it continues (after joining); otherwise reports the line with reportMisfits and joins nothing.
+ * `notARow` says why the line is not a row of its own.
+ */
+export function joinIfFits<F extends string>(
+  out: Sink, d: { lines: number[]; parts: Record<F, string[]> }, line: number,
+  pieces: readonly { field: F; text: string }[], rules: Record<F, CellRule>, notARow: string,
+): void {
+  const joined: Record<F, string[]> = { ...d.parts };
+  const misfits: Misfit[] = [];
+  for (const p of pieces) {
+    joined[p.field] = [...joined[p.field], p.text];
+    const { cell, expected, fits } = rules[p.field];
+    if (!fits(p.text, joinWrapped(joined[p.field]))) misfits.push({ piece: p.text, cell, expected });
+  }
+  if (misfits.length > 0) {
+    reportMisfits(out, line, notARow, d.lines[0]!, misfits);
+    return;
+  }
+  d.lines.push(line);
+  for (const p of pieces) d.parts[p.field].push(p.text);
+}
+
 /** The cells of line n, cleaned (NFKC, collapsed spaces), in their positions; empty cells stay. */
 export function cleanCells(ctx: SourceContext, n: number): string[] {
   return ctx.cells(n).map(clean);
