@@ -79,3 +79,25 @@ describe('country, university and source pages', () => {
     for (const id of expected) expect(ids.has(id), id).toBe(true);
   });
 });
+
+describe('security', () => {
+  test('every page type carries a Content-Security-Policy without unsafe-inline scripts', async ({ visit }) => {
+    for (const path of ['/', '/en/partners/', `/partners/${busiest.id}/`, '/sources/tmu-2024-autumn/']) {
+      const v = await visit(path);
+      const csp = await v.page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+      expect(csp, path).toMatch(/default-src 'self'/);
+      const scriptSrc = /script-src ([^;]*)/.exec(csp ?? '')?.[1] ?? '';
+      expect(scriptSrc, path).not.toContain('unsafe-inline');
+      expectCleanVisit(v);
+    }
+  });
+  test('HTML inside a source document is shown as text, never as markup', async ({ visit }) => {
+    // tmu-2024-autumn line 1217 holds '<ul style="list-style-type: none">' inside a table cell.
+    const raw = readFileSync(resolve(import.meta.dirname, '../data/raw/tmu-2024-autumn-exchange-call.txt'), 'utf8').split('\n');
+    const n = raw.findIndex((l) => l.includes('<ul style=')) + 1;
+    expect(n).toBeGreaterThan(0);
+    const v = await visit(`/sources/tmu-2024-autumn/#L${n}`);
+    expect(await v.page.locator(`li#L${n}`).innerText()).toContain('<ul style=');
+    expect(await v.page.locator('.source-lines ul, .source-lines input, .source-lines script').count()).toBe(0);
+  });
+});
