@@ -47,7 +47,8 @@ export interface EntryInputs {
   strategicByPartner: ReadonlyMap<string, StrategicPartnership[]>;
 }
 
-const yearOf = (a: Agreement): number | undefined =>
+/** Year an agreement was signed: from its date, or the year alone where the source gives no full date. */
+export const yearOf = (a: Agreement): number | undefined =>
   a.signedOn ? Number(a.signedOn.slice(0, 4)) : (a as Agreement & { signedYear?: number }).signedYear;
 
 export function directoryEntries(d: EntryInputs): DirectoryEntry[] {

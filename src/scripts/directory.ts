@@ -1,0 +1,327 @@
+/**
+ * Progressive enhancement of the partner directory (src/views/DirectoryView.astro). Without it the
+ * page is the complete server-rendered list. With it:
+ *   - the search index (/search-index.json) and the engine (Fuse) are loaded on first focus of the
+ *     form, or at once when the URL carries a state;
+ *   - every keystroke and facet change filters, reorders and highlights the server-rendered items
+ *     (the same nodes are taken out of and put back into the list, never re-rendered; highlights
+ *     are built with DOM APIs, never from HTML strings), updates the result count, the facet counts
+ *     and the empty state;
+ *   - the query string holds the whole state: replaceState while typing, pushState on facet
+ *     changes, popstate restores (Back/Forward), and the language switch keeps the query string.
+ * Each update is recorded as User Timing measures: "directory-update" (input → exact matches
+ * shown), "directory-frame" (input → the next frame rendered) and "directory-fuzzy" (input → fuzzy
+ * matches added).
+ */
+import { readState, writeState, hasState, emptyState, STATE_KEYS, type DirectoryState } from '../lib/directory-state.ts';
+import type { Engine } from './directory-engine.ts';
+import type { DirectoryResult } from '../lib/directory-filter.ts';
+
+const root = document.querySelector<HTMLElement>('[data-directory]');
+if (root) init(root);
+
+function init(root: HTMLElement): void {
+  const form = root.querySelector<HTMLFormElement>('form[data-directory-form]')!;
+  const list = root.querySelector<HTMLUListElement>('ul[data-results]')!;
+  const countEl = root.querySelector<HTMLElement>('[data-result-count]')!;
+  const emptyEl = root.querySelector<HTMLElement>('[data-empty]')!;
+  const { index: indexUrl = '/search-index.json', countTemplate = '{n}', optionTemplate = '{label} ({n})', loading = '', unavailable = '' } = root.dataset;
+  const numberFormat = new Intl.NumberFormat(document.documentElement.lang === 'ja' ? 'ja-JP' : 'en-GB');
+  const fill = (template: string, vars: Record<string, string>) => template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
+
+  const items = [...list.querySelectorAll<HTMLLIElement>(':scope > li[data-partner]')];
+  const byId = new Map(items.map((li) => [li.dataset.partner!, li]));
+  const nameOrder = new Map(items.map((li, i) => [li.dataset.partner!, i]));
+  const langSwitch = document.querySelector<HTMLAnchorElement>('a[data-lang-switch]');
+  const langBase = langSwitch?.getAttribute('href')?.split('?')[0] ?? null;
+  const facetControls = [...form.querySelectorAll<HTMLSelectElement | HTMLInputElement>('[data-facet]')];
+
+  const control = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+
+  function stateFromForm(): DirectoryState {
+    const s = emptyState();
+    for (const k of STATE_KEYS) {
+      const el = control(k);
+      if (!el) continue;
+      s[k] = el instanceof HTMLInputElement && el.type === 'checkbox' ? (el.checked ? el.value : '') : el.value;
+    }
+    const clean = readState(writeState(s));
+    clean.q = s.q;
+    return clean;
+  }
+
+  function setForm(s: DirectoryState): void {
+    for (const k of STATE_KEYS) {
+      const el = control(k);
+      if (!el) continue;
+      if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = s[k] === el.value;
+      else {
+        el.value = s[k];
+        // A value the select does not offer (a stale link) falls back to "all".
+        if (el.value !== s[k]) el.value = '';
+      }
+    }
+  }
+
+  function syncLangSwitch(): void {
+    if (langSwitch && langBase !== null) langSwitch.href = langBase + location.search;
+  }
+
+  let urlTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The query string this script last wrote or restored (a popstate with the same one only moved the fragment). */
+  let knownSearch = location.search;
+  function updateUrl(mode: 'push' | 'replace'): void {
+    clearTimeout(urlTimer);
+    urlTimer = undefined;
+    const qs = writeState(stateFromForm());
+    if (qs !== location.search) {
+      const url = location.pathname + qs + location.hash;
+      if (mode === 'push') history.pushState(null, '', url);
+      else history.replaceState(null, '', url);
+    }
+    knownSearch = location.search;
+    syncLangSwitch();
+  }
+
+  // --- engine, loaded once -------------------------------------------------------------------
+  let engine: Promise<Engine> | undefined;
+  let failed = false;
+  function load(): Promise<Engine> {
+    engine ??= Promise.all([
+      import('./directory-engine.ts'),
+      fetch(indexUrl).then((r) => {
+        if (!r.ok) throw new Error(`${indexUrl}: HTTP ${r.status}`);
+        return r.json();
+      }),
+    ]).then(([m, payload]) => m.createEngine(payload, nameOrder));
+    engine.catch(() => {
+      failed = true;
+      countEl.textContent = unavailable;
+    });
+    return engine;
+  }
+
+  // --- rendering ----------------------------------------------------------------------------
+  const nameTargets = new Map<HTMLLIElement, { el: HTMLElement; text: string; key: string }[]>();
+  function targetsOf(li: HTMLLIElement) {
+    let t = nameTargets.get(li);
+    if (!t) {
+      // The leaf spans of the name link: the name(s) and a reading, not the "Reading:" label around it.
+      t = [...li.querySelectorAll<HTMLElement>('a.name span')].filter((el) => el.childElementCount === 0).map((el) => ({ el, text: el.textContent ?? '', key: '' }));
+      nameTargets.set(li, t);
+    }
+    return t;
+  }
+  function highlight(e: Engine, li: HTMLLIElement, terms: readonly string[]): void {
+    for (const target of targetsOf(li)) {
+      const ranges = e.highlight(target.text, terms);
+      const key = ranges.join(';');
+      if (key === target.key) continue;
+      target.key = key;
+      const parts: (string | Node)[] = [];
+      let at = 0;
+      for (const [s, end] of ranges) {
+        if (s > at) parts.push(target.text.slice(at, s));
+        const mark = document.createElement('mark');
+        mark.textContent = target.text.slice(s, end);
+        parts.push(mark);
+        at = end;
+      }
+      if (at < target.text.length) parts.push(target.text.slice(at));
+      target.el.replaceChildren(...parts);
+    }
+  }
+
+  // A keystroke first shows the exact matches (directory-filter.ts, tiers 0–5): the first results go
+  // into the list in order, highlighted, with the count. The list holds exactly the results: items
+  // that do not match are taken out of it and the same server-rendered nodes go back in later, which
+  // in Chromium is an order of magnitude cheaper than hiding hundreds of them. Then, in idle-time
+  // slices (≤ 50 ms later, and only if no other keystroke came first): Fuse adds the fuzzy matches,
+  // the remaining results are attached and highlighted, and the counts inside the closed selects
+  // are updated (at once when a facet gets focus). `data-applied` on the root names the state once
+  // all of that is done.
+  const FIRST = 60;
+  const SLICE = 150;
+  const idle: (cb: () => void) => void = window.requestIdleCallback ? (cb) => window.requestIdleCallback(cb, { timeout: 50 }) : (cb) => setTimeout(cb, 1);
+  interface Job {
+    e: Engine;
+    state: DirectoryState;
+    startedAt: number;
+    /** Fuse has not run yet for this state */
+    fuzzyPending: boolean;
+    nodes: HTMLLIElement[];
+    /** items attached / highlighted so far */
+    pos: number;
+    terms: readonly string[];
+    counts: DirectoryResult['counts'] | null;
+  }
+  let job: Job | null = null;
+  let scheduled = false;
+  /** what the list holds, in order */
+  let attached: HTMLLIElement[] = [...items];
+  const shownCount = new Map<HTMLOptionElement, number>();
+
+  function updateFacetCounts(counts: DirectoryResult['counts'], selects: boolean): void {
+    for (const c of facetControls) {
+      const dim = counts[c.dataset.facet as keyof typeof counts];
+      if (!dim) continue;
+      if (c instanceof HTMLSelectElement) {
+        if (!selects) continue;
+        for (const opt of c.options) {
+          if (!opt.value) continue;
+          const n = dim.get(opt.value) ?? 0;
+          if (shownCount.get(opt) !== n) {
+            opt.textContent = fill(optionTemplate, { label: opt.dataset.label ?? opt.value, n: numberFormat.format(n) });
+            shownCount.set(opt, n);
+          }
+          const disabled = n === 0 && !opt.selected;
+          if (opt.disabled !== disabled) opt.disabled = disabled;
+        }
+      } else {
+        const label = form.querySelector<HTMLElement>(`label[for="${c.id}"] [data-label]`);
+        const text = fill(optionTemplate, { label: label?.dataset.label ?? '', n: numberFormat.format(dim.get(c.value) ?? 0) });
+        if (label && label.textContent !== text) label.textContent = text;
+      }
+    }
+  }
+
+  function flushCounts(): void {
+    if (job?.counts) {
+      updateFacetCounts(job.counts, true);
+      job.counts = null;
+    }
+  }
+
+  /**
+   * Makes the list hold the job's nodes [0, end) in order and nothing else, keeping the attached
+   * items that are already right (so at least those stay), and highlights what it attached or kept.
+   */
+  function step(j: Job, end: number): void {
+    let k = 0;
+    while (k < attached.length && k < j.nodes.length && attached[k] === j.nodes[k]) k++;
+    end = Math.min(Math.max(end, k), j.nodes.length);
+    if (k < attached.length) {
+      if (k === 0) list.replaceChildren();
+      else for (const li of attached.slice(k)) li.remove();
+      attached.length = k;
+    }
+    if (end > k) {
+      const more = j.nodes.slice(k, end);
+      list.append(...more);
+      attached.push(...more);
+    }
+    for (let i = j.pos; i < end; i++) highlight(j.e, j.nodes[i]!, j.terms);
+    j.pos = Math.max(j.pos, end);
+  }
+
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    idle(() => {
+      scheduled = false;
+      work();
+    });
+  }
+
+  function work(): void {
+    const j = job;
+    if (!j) return;
+    if (j.fuzzyPending) {
+      show(j.e, j.state, j.startedAt, true);
+      performance.measure('directory-fuzzy', { start: j.startedAt });
+      return;
+    }
+    if (j.counts) flushCounts();
+    else step(j, j.pos + SLICE);
+    if (j.counts || j.pos < j.nodes.length) schedule();
+    else {
+      root.dataset.applied = writeState(j.state);
+      job = null;
+    }
+  }
+
+  function show(e: Engine, state: DirectoryState, startedAt: number, withFuzzy: boolean): void {
+    const res = e.run(state, withFuzzy);
+    job = {
+      e, state, startedAt, fuzzyPending: !withFuzzy && state.q.trim() !== '',
+      nodes: res.ids.map((id) => byId.get(id)!), pos: 0, terms: res.terms, counts: res.counts,
+    };
+    step(job, FIRST);
+    const countText = fill(countTemplate, { n: numberFormat.format(res.ids.length) });
+    if (countEl.textContent !== countText) countEl.textContent = countText;
+    emptyEl.hidden = res.ids.length > 0;
+    updateFacetCounts(res.counts, false);
+    list.removeAttribute('aria-busy');
+    delete root.dataset.applied;
+    schedule();
+  }
+
+  let seq = 0;
+  async function render(startedAt = performance.now()): Promise<void> {
+    const mine = ++seq;
+    let e: Engine;
+    if (!failed && !root!.dataset.ready) list.setAttribute('aria-busy', 'true');
+    try {
+      const pending = load();
+      if (!root!.dataset.ready) countEl.textContent = loading;
+      e = await pending;
+    } catch {
+      list.removeAttribute('aria-busy');
+      return;
+    }
+    if (mine !== seq) return;
+    root!.dataset.ready = 'true';
+    show(e, stateFromForm(), startedAt, false);
+    performance.measure('directory-update', { start: startedAt });
+    // …and to the next frame, once style, layout and paint have had their turn.
+    requestAnimationFrame(() => setTimeout(() => performance.measure('directory-frame', { start: startedAt }), 0));
+  }
+
+  // --- events ---------------------------------------------------------------------------------
+  form.addEventListener('focusin', () => void load().catch(() => {}), { once: true });
+  // A facet about to be opened shows up-to-date counts.
+  form.addEventListener('focusin', (ev) => {
+    if ((ev.target as HTMLElement).matches('select, input[type="checkbox"]')) flushCounts();
+  });
+  form.addEventListener('input', (ev) => {
+    const t = ev.target as HTMLElement;
+    if (t.id !== 'q') return;
+    const started = performance.now();
+    // The URL follows the typing a moment later, off the keystroke's critical path
+    // (history.replaceState costs milliseconds in Chromium).
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => updateUrl('replace'), 150);
+    void render(started);
+  });
+  form.addEventListener('change', (ev) => {
+    const t = ev.target as HTMLInputElement | HTMLSelectElement;
+    if (t.id === 'q') return;
+    const started = performance.now();
+    updateUrl('push');
+    void render(started);
+  });
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    updateUrl('push');
+    void render();
+  });
+  window.addEventListener('popstate', () => {
+    if (location.search === knownSearch) {
+      // Only the fragment changed (the skip link, say): keep what is being typed.
+      if (urlTimer !== undefined) updateUrl('replace');
+      return;
+    }
+    clearTimeout(urlTimer);
+    urlTimer = undefined;
+    knownSearch = location.search;
+    setForm(readState(location.search));
+    syncLangSwitch();
+    void render();
+  });
+
+  // --- initial state (a shared link, or the home page's search box) ------------------------------
+  const initial = readState(location.search);
+  setForm(initial);
+  syncLangSwitch();
+  if (hasState(initial)) void render();
+}
