@@ -1,18 +1,18 @@
 /**
- * `npm run bench`: the pipeline's speed and size as figures (never as pass/fail tests).
+ * `npm run bench` (scripts/bench/index.ts), section "pipeline": the pipeline's speed and size as
+ * figures (never as pass/fail tests).
  * Runs the real manifest and synthetic manifests that repeat every source k times (distinct ids,
  * same files), each in a fresh process, and prints wall time and peak RSS per run so growth can be
  * read off (it should be linear in input size). Targets: real sources < 1 s and < 300 MB.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const manifest = JSON.parse(readFileSync(join(ROOT, 'data/raw/sources.json'), 'utf8')) as { id: string; file: string }[];
-
+const ROOT = resolve(import.meta.dirname, '../..');
 function synthetic(k: number): string {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'data/raw/sources.json'), 'utf8')) as { id: string; file: string }[];
   const dir = mkdtempSync(join(tmpdir(), 'koryu-bench-'));
   const entries = Array.from({ length: k }, (_, i) =>
     manifest.map((m) => ({ ...m, id: k === 1 ? m.id : `${m.id}-x${i}`, file: join(ROOT, 'data/raw', m.file) })),
@@ -41,17 +41,26 @@ function once(manifestPath: string) {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', child, manifestPath, out], { encoding: 'utf8', cwd: ROOT });
   const wall = performance.now() - t0;
+  rmSync(out, { recursive: true, force: true });
   if (r.status !== 0 && !r.stdout.trim()) throw new Error(r.stderr);
   return { wall, ...JSON.parse(r.stdout.trim().split('\n').pop()!) } as { wall: number; load: number; parse: number; write: number; lines: number; records: number; maxRssMB: number };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-console.log('pipeline benchmark (each run in a fresh Node process; times in ms, median of runs)');
-console.log('scale   lines  records   parse+merge   write   process wall   peak RSS');
-for (const [k, runs] of [[1, 5], [10, 3], [50, 1]] as const) {
-  const path = synthetic(k);
-  const rs = Array.from({ length: runs }, () => once(path));
-  const f = (x: number) => x.toFixed(0).padStart(8);
-  console.log(`${String(k).padStart(3)}× ${String(rs[0]!.lines).padStart(8)} ${String(rs[0]!.records).padStart(8)} ${f(median(rs.map((r) => r.parse)))}      ${f(median(rs.map((r) => r.write)))} ${f(median(rs.map((r) => r.wall)))}       ${median(rs.map((r) => r.maxRssMB)).toFixed(0).padStart(5)} MB`);
+
+/** Runs the pipeline benchmark, printing its table through `print` as each scale finishes; returns every run. */
+export function pipelineBench(print: (line: string) => void = console.log): { scale: number; runs: ReturnType<typeof once>[] }[] {
+  const all: { scale: number; runs: ReturnType<typeof once>[] }[] = [];
+  print('pipeline (each run in a fresh Node process; times in ms, median of runs)');
+  print('scale    lines  records   parse+merge   write   process wall   peak RSS');
+  for (const [k, runs] of [[1, 5], [10, 3], [50, 1]] as const) {
+    const path = synthetic(k);
+    const rs = Array.from({ length: runs }, () => once(path));
+    rmSync(dirname(path), { recursive: true, force: true });
+    all.push({ scale: k, runs: rs });
+    const f = (x: number) => x.toFixed(0).padStart(8);
+    print(`${String(k).padStart(3)}× ${String(rs[0]!.lines).padStart(8)} ${String(rs[0]!.records).padStart(8)} ${f(median(rs.map((r) => r.parse)))}      ${f(median(rs.map((r) => r.write)))} ${f(median(rs.map((r) => r.wall)))}       ${median(rs.map((r) => r.maxRssMB)).toFixed(0).padStart(5)} MB`);
+  }
+  print('targets: 1× under 1000 ms wall and under 300 MB; parse time growing linearly with scale');
+  return all;
 }
-console.log('targets: 1× under 1000 ms wall and under 300 MB; parse time growing linearly with scale');
