@@ -81,7 +81,7 @@ describe('mergePartners', () => {
   });
   it('gives katakana names a romanised reading and slug', () => {
     const r = mergePartners([m('ガジャマダ大学', undefined, 'ID', 1)]);
-    expect(r.partners[0]).toMatchObject({ id: 'gajamada-daigaku', reading: 'gajamada daigaku' });
+    expect(r.partners[0]).toMatchObject({ id: 'gajamada-daigaku', reading: 'gajamada daigaku', readingLang: 'ja-Latn' });
   });
 });
 
@@ -235,9 +235,26 @@ function jaKeyOrEn(name: string): string {
 describe('readingOf', () => {
   it('reads katakana and the common institution words, and gives up on other kanji', async () => {
     const { readingOf } = await import('./merge-partners.ts');
-    expect(readingOf('ボルドー大学')).toBe('borudo daigaku');
-    expect(readingOf('ソウル大学校')).toBe('souru daigakko');
-    expect(readingOf('ミシガン州立大学')).toBe('mishigan shuritsu daigaku');
+    expect(readingOf('ボルドー大学')).toEqual({ text: 'borudo daigaku', lang: 'ja-Latn' });
+    expect(readingOf('ソウル大学校', 'KR')).toEqual({ text: 'souru daigakko', lang: 'ja-Latn' });
+    expect(readingOf('ミシガン州立大学', 'US')).toEqual({ text: 'mishigan shuritsu daigaku', lang: 'ja-Latn' });
+    // Korean institutions written in kanji: no Japanese dictionary, no reading.
+    expect(readingOf('高麗大学校', 'KR')).toBeUndefined();
+    // Without a country nothing says the characters are Chinese.
     expect(readingOf('北京大学')).toBeUndefined();
+  });
+  it('reads Han-only names of institutions in China, Taiwan, Hong Kong and Macao in pinyin', async () => {
+    const { readingOf } = await import('./merge-partners.ts');
+    expect(readingOf('北京大学', 'CN')).toEqual({ text: 'běi jīng dà xué', lang: 'zh-Latn-pinyin' });
+    // Japanese character forms (華, 広) are read as their Chinese counterparts.
+    expect(readingOf('清華大学', 'CN')?.text).toBe('qīng huá dà xué');
+    expect(readingOf('國立臺灣大学', 'TW')?.text).toBe('guó lì tái wān dà xué');
+    // Japanese forms pinyin-pro misreads unless simplified (names from the built partner table).
+    expect(readingOf('重慶大学', 'CN')?.text).toBe('chóng qìng dà xué');
+    expect(readingOf('廈門大学', 'CN')?.text).toBe('xià mén dà xué');
+    expect(readingOf('国立台湾芸術大学', 'TW')?.text).toBe('guó lì tái wān yì shù dà xué');
+    expect(readingOf('応用物理・計算数学研究所', 'CN')?.text).toBe('yìng yòng wù lǐ jì suàn shù xué yán jiū suǒ');
+    // Mixed with katakana: no pinyin; and other kanji keep the Japanese route from reading it.
+    expect(readingOf('北京高压科学研究センター', 'CN')).toBeUndefined();
   });
 });

@@ -96,24 +96,48 @@ const JA_READING: Record<string, string> = {
   大学校: 'daigakko', 大学院: 'daigakuin', 大学: 'daigaku', 学院: 'gakuin', 研究院: 'kenkyuin', 研究所: 'kenkyujo', 科学院: 'kagakuin',
   国立: 'kokuritsu', 州立: 'shuritsu', 師範: 'shihan', 工科: 'koka', 医科: 'ika', 病院: 'byoin', 校: 'ko',
 };
-const CHINESE = new Set(['CN', 'TW', 'HK', 'MO']);
+/** Where partner slugs and readings are pinyin. */
+export const CHINESE = new Set(['CN', 'TW', 'HK', 'MO']);
 
 /** Toneless pinyin of Han characters, syllables joined: "清華" → "qinghua". Kana and Latin pass through. */
 function hanToPinyin(s: string): string {
   return s.replace(/\p{Script=Han}+/gu, (han) => pinyin(han, { toneType: 'none', type: 'array' }).join(''));
 }
 
+/** A romanised reading and the language tag of its romanisation (for the `lang` attribute). */
+export interface Reading { text: string; lang: 'ja-Latn' | 'zh-Latn-pinyin' }
+
 /**
- * Romanised reading of a Japanese institution name, for search and for English pages (always
- * labelled as a reading): katakana in Hepburn, common institution words in their Japanese reading
- * (大学 → daigaku). Undefined when other kanji remain: no dictionary is bundled, so no reading is
- * better than half of one.
+ * Romanised reading of an institution's Japanese name, for search and for English pages (always
+ * labelled as a reading, never as a name):
+ * - institutions of China, Taiwan, Hong Kong and Macao whose name is written in Han characters
+ *   only: Hanyu Pinyin with tone marks, one syllable per word ("北京大学" → "běi jīng dà xué"), the
+ *   reading of the characters in Mandarin (pinyin-pro; Japanese character forms such as 広 are read
+ *   as their Chinese counterparts). No word segmenter is bundled, so syllables stand apart.
+ * - otherwise: katakana in Hepburn, common institution words in their Japanese reading (大学 →
+ *   daigaku). Undefined when other kanji remain: no dictionary is bundled, so no reading is better
+ *   than half of one.
  */
-export function readingOf(ja: string): string | undefined {
-  const parts = despace(ja).split(SLUG_WORDS).filter(Boolean).map((p) => JA_READING[p] ?? romanize(p));
+/**
+ * Japanese character forms that pinyin-pro reads wrongly, with the simplified form it reads right
+ * (it knows words in simplified Chinese best): 芸 is Japanese for 藝 (yì; Chinese 芸 is yún), 応 for
+ * 應, and the place names 重慶 (chóng qìng) and 廈門 (xià mén) are only recognised as words in
+ * their simplified forms. Found by reading every pinyin reading the build produces.
+ */
+const JA_FORM_TO_ZH: Record<string, string> = { 芸: '艺', 応: '应', 慶: '庆', 廈: '厦', 門: '门' };
+
+export function readingOf(ja: string, country?: string): Reading | undefined {
+  const flat = despace(ja).replace(/・/g, ' ');
+  if (country && CHINESE.has(country) && /\p{Script=Han}/u.test(flat) && !/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(flat)) {
+    const text = flat
+      .replace(/\p{Script=Han}+/gu, (han) => ` ${pinyin(han.replace(/./gu, (c) => JA_FORM_TO_ZH[c] ?? c), { type: 'array' }).join(' ')} `)
+      .replace(/[()（）]/g, ' ').replace(/\s+/g, ' ').trim();
+    if (!/\p{Script=Han}/u.test(text)) return { text, lang: 'zh-Latn-pinyin' };
+  }
+  const parts = flat.split(SLUG_WORDS).filter(Boolean).map((p) => JA_READING[p] ?? romanize(p));
   if (parts.some((p) => /\p{Script=Han}/u.test(p))) return undefined;
   const r = parts.join(' ').replace(/[()（）]/g, ' ').replace(/\s+/g, ' ').trim();
-  return /[a-z]/.test(r) ? r : undefined;
+  return /[a-z]/.test(r) ? { text: r, lang: 'ja-Latn' } : undefined;
 }
 
 /**
@@ -220,7 +244,7 @@ export function mergePartners(mentions: PartnerMention[], ref: PartnerReference 
     const countries = [...new Set(ms.map((m) => m.country))];
     const name = { ja: ja ?? en!, ...(en ? { en } : {}) };
     const kinds = ms.flatMap((m) => (m.kind ? [m.kind] : []));
-    const reading = ja ? readingOf(ja) : undefined;
+    const reading = ja ? readingOf(ja, countries[0]) : undefined;
     return { ms, name, country: countries[0]!, kind: mostCommon(kinds) ?? institutionKind(en ?? ja ?? ''), reading, aliases: [...new Set(ms.flatMap((m) => [m.ja, m.en].filter((x): x is string => !!x)))].sort() };
   });
   // Slugs: the plain slug when unique, else suffixed with the country, else with a hash.
@@ -231,7 +255,7 @@ export function mergePartners(mentions: PartnerMention[], ref: PartnerReference 
     if ((used.get(id) ?? 0) > 1) id = `${id}-${d.country.toLowerCase()}`;
     if (taken.has(id)) id = `${id}-${createHash('sha1').update(d.aliases.join('|')).digest('hex').slice(0, 6)}`;
     taken.add(id);
-    partners.push({ id, name: d.name, ...(d.reading ? { reading: d.reading } : {}), aliases: d.aliases, country: d.country, kind: d.kind });
+    partners.push({ id, name: d.name, ...(d.reading ? { reading: d.reading.text, readingLang: d.reading.lang } : {}), aliases: d.aliases, country: d.country, kind: d.kind });
     for (const m of d.ms) idOf.set(m, id);
   }
   partners.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -55,7 +55,8 @@ export const Unit = z.object({
 export const Partner = z.object({
   id: z.string().describe('Stable slug'),
   name: bilingual,
-  reading: z.string().optional().describe('Romanised reading of the Japanese name (not an official name)'),
+  reading: z.string().optional().describe('Romanised reading of the Japanese name (not an official name): Hepburn for Japanese readings, Hanyu Pinyin for Han-only names of institutions in CN, TW, HK and MO'),
+  readingLang: z.enum(['ja-Latn', 'zh-Latn-pinyin']).optional().describe('Language tag of the reading: ja-Latn (Hepburn) or zh-Latn-pinyin (Mandarin reading in Hanyu Pinyin)'),
   aliases: z.array(z.string()).describe('Every spelling of the name seen in the sources'),
   country: countryCode,
   kind: z.string().describe('university, institute, government, company, hospital, consortium, other'),

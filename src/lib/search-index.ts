@@ -4,8 +4,8 @@
  * part of the page's JavaScript. One index serves both languages: it holds normalised keys and
  * facet data, no display text.
  *
- * Per partner: normalised name keys (ja, en, the romanised reading, every alias and the romanised
- * reading of every kana alias), the partner units its agreements name, its country (whose
+ * Per partner: normalised name keys (ja, en, the romanised reading, every alias, the romanised
+ * reading of every kana alias, and for Chinese-speaking places the id, itself pinyin), the partner units its agreements name, its country (whose
  * ja/en names and every alias from data/reference/ sit once in a shared table), and its agreements
  * as compact tuples for the facets. Plus a prebuilt Fuse index of the name and unit keys.
  */
@@ -18,6 +18,7 @@ import { LEVELS, yearOf } from './select.ts';
 import { normalizeWords } from './normalize.ts';
 import { FUSE_KEYS, dehydrateFuseIndex, type FuseIndexJson, type AgreementTuple, type IndexPayload, type SearchDoc } from './directory-filter.ts';
 import { romanize, hasKana } from '../../scripts/lib/kana.ts';
+import { CHINESE } from '../../scripts/lib/merge-partners.ts';
 
 interface CountryRef { code: string; name: { ja: string; en: string }; aliases: string[] }
 interface CountryAliasRef { label: string; code: string | null }
@@ -82,7 +83,10 @@ export function buildSearchIndex(d: Dataset): IndexPayload {
       g.push([hIdx.get(home!) ?? -1, -1, 0, Number(t), 0]);
     }
     const years = ags.map(yearOf).filter((y): y is number => y !== undefined);
-    const names = [p.name.ja, p.name.en, p.reading, ...p.aliases];
+    // In China, Taiwan, Hong Kong and Macao the id is pinyin too, made where no reading could be
+    // (北京高压科学研究センター: beijinggaoyakexueyanjiusenta), so `beijing` finds every Beijing
+    // partner. Elsewhere ids mix readings and pinyin of kanji, which would only add noise.
+    const names = [p.name.ja, p.name.en, p.reading, ...p.aliases, CHINESE.has(p.country) ? p.id : undefined];
     const readings = [p.name.ja, ...p.aliases].filter(hasKana).map(romanize);
     const units = keys(ags.map((a) => a.partnerUnit));
     const doc: SearchDoc = {

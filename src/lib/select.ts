@@ -21,6 +21,7 @@ export interface DirectoryEntry {
   ja: string;
   en?: string;
   reading?: string;
+  readingLang?: string;
   aliases: string[];
   country: string;
   region: string;
@@ -63,7 +64,7 @@ export function directoryEntries(d: EntryInputs): DirectoryEntry[] {
       id: p.id,
       ja: p.name.ja,
       ...(p.name.en ? { en: p.name.en } : {}),
-      ...(p.reading ? { reading: p.reading } : {}),
+      ...(p.reading ? { reading: p.reading, readingLang: p.readingLang ?? 'ja-Latn' } : {}),
       aliases: p.aliases,
       country: p.country,
       region: d.countryByCode.get(p.country)?.region ?? 'unknown',
