@@ -4,7 +4,7 @@ import {
   prepare, matchText, runDirectory, highlightRanges, fuzzyCandidates, dehydrateFuseIndex, hydrateFuseIndex, FUSE_KEYS, FUSE_OPTIONS,
   type IndexPayload, type SearchDoc, type Fuzzy, type FuseIndexJson,
 } from './directory-filter.ts';
-import { normalize, normalizeWords } from './normalize.ts';
+import { normalize, normalizeWords, isLatinQuery } from './normalize.ts';
 import { emptyState, type DirectoryState } from './directory-state.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { dataset } from './dataset.ts';
@@ -185,5 +185,78 @@ describe('the real index (data/build)', () => {
     const p = d.partners.find((x) => x.name.ja.startsWith('ガジャマダ'))!;
     expect(rids('ガジャマダ')[0]).toBe(p.id);
     expect(rids('gajamada')[0]).toBe(p.id);
+  });
+  it('the haystack prefilter ranks exactly as a plain scan of every doc and key would', () => {
+    // The obvious, slow matcher the module comment describes: every doc, every key.
+    const scan = (raw: string): Map<number, number> => {
+      const q = normalize(raw);
+      const latin = isLatinQuery(q);
+      const words = raw.split(/[\s\u3000]+/).map(normalize).filter((w) => w !== '');
+      const country = rp.countryByKey.get(q) ?? null;
+      const wordStarts = (k: string) => { const out = [0]; let f = 0; for (const ch of k) { if (ch === ' ') out.push(f); else f++; } return out; };
+      const tierOf = (spaced: string, t: string, l: boolean) => {
+        const f = spaced.replace(/ /g, '');
+        if (f === t) return 0;
+        if (f.startsWith(t)) return 1;
+        if (l) return wordStarts(spaced).some((w) => w > 0 && f.startsWith(t, w)) ? 2 : -1;
+        return f.includes(t) ? 2 : -1;
+      };
+      const best = (xs: string[] | undefined, t: string, l: boolean) => {
+        let tier = -1, len = 0;
+        for (const k of xs ?? []) {
+          const x = tierOf(k, t, l);
+          const n = k.replace(/ /g, '').length;
+          if (x >= 0 && (tier < 0 || x < tier || (x === tier && n < len))) { tier = x; len = n; }
+        }
+        return { tier, len };
+      };
+      const out = new Map<number, number>();
+      real.d.forEach((doc, i) => {
+        let rank = Infinity;
+        const nm = best(doc.n, q, latin);
+        if (nm.tier >= 0) rank = nm.tier * 1000 + Math.min(nm.len, 999);
+        const c = best(real.C[doc.c], q, latin);
+        if (doc.c === country || c.tier === 0) rank = Math.min(rank, 3000);
+        else if (c.tier > 0) rank = Math.min(rank, 4000);
+        if (rank === Infinity && best(doc.p, q, latin).tier >= 0) rank = 4500;
+        if (rank === Infinity && words.length > 1 && words.every((w) => {
+          const l = isLatinQuery(w);
+          return best(doc.n, w, l).tier >= 0 || best(doc.p, w, l).tier >= 0 || best(real.C[doc.c], w, l).tier >= 0;
+        })) rank = 5000;
+        if (rank !== Infinity) out.set(i, rank);
+      });
+      return out;
+    };
+    const queries = ['ボルドー', 'bor', 'b', 'ア', '国', '大学', 'univ', 'university of', 'national taiwan', 'united s', 'United States', '米国', 'usa', 'sa',
+      'beijing', 'qinghua', 'ガジャマダ', '工学部', 'faculty of', 'tokyo daigaku', 'ソウル 大学', 'seoul national', 'インドネシア', 'indo', 'de', 'x'];
+    for (const q of queries) expect(matchText(rp, q).ranks, q).toEqual(scan(q));
+  });
+  it('pinyin finds Chinese partners written in kanji: beijing, qinghua, xiamen', () => {
+    // The Beijing institutions are every partner whose Japanese name starts with 北京.
+    const beijing = d.partners.filter((x) => x.name.ja.startsWith('北京')).map((x) => x.id);
+    expect(beijing.length).toBeGreaterThan(5);
+    expect(new Set(rids('beijing').slice(0, beijing.length))).toEqual(new Set(beijing));
+    expect(rids('qinghua')[0]).toBe(d.partners.find((x) => x.name.ja === '清華大学')!.id);
+    expect(rids('xiamen')[0]).toBe(d.partners.find((x) => x.name.ja === '廈門大学')!.id);
+  });
+});
+
+describe('the browser engine (src/scripts/directory-engine.ts) on the real index', () => {
+  it('gives the same results for a query whatever was typed before it', async () => {
+    const { createEngine } = await import('../scripts/directory-engine.ts');
+    const real = buildSearchIndex(dataset());
+    const order = new Map(real.d.map((x, i) => [x.i, i]));
+    const fresh = () => createEngine(real, order);
+    // The last one is longer than 32 characters: Fuse then runs over every record, not a subset.
+    const queries = ['mahidol', 'qinghua', 'bordeax', 'ソウル', 'university of', 'havard', 'tokyo', 'national university of science and technology'];
+    const alone = new Map(queries.map((q) => [q, fresh().run({ ...emptyState(), q }, true).ids]));
+    // One engine, every query after every other (as a user types one after another).
+    const e = fresh();
+    for (const before of queries) {
+      for (const q of queries) {
+        e.run({ ...emptyState(), q: before }, true);
+        expect(e.run({ ...emptyState(), q }, true).ids, `${q} after ${before}`).toEqual(alone.get(q));
+      }
+    }
   });
 });

@@ -152,17 +152,73 @@ export interface Prepared {
   /** a whole country name or alias (flat) → its code */
   countryByKey: Map<string, string>;
   codes: Set<string>;
+  /** doc indexes per country code */
+  docsByCountry: Map<string, number[]>;
+  /** every doc's flat name keys in one string (see Haystack), to find the docs a query can match */
+  nameHay: Haystack;
+  unitHay: Haystack;
+}
+
+/**
+ * The flat keys of every doc in one string, each key followed by a separator that no normalised
+ * text contains, and where each doc's part starts. Any doc whose key contains q (as a prefix, a word
+ * start or anywhere) has q in this string inside its part, so one indexOf pass over it finds a
+ * superset of the docs a query matches, and only those are looked at key by key.
+ */
+export interface Haystack { text: string; starts: Int32Array }
+
+const SEP = '\u0001';
+
+function haystack(keys: Key[][]): Haystack {
+  const starts = new Int32Array(keys.length + 1);
+  let text = '';
+  keys.forEach((ks, i) => {
+    starts[i] = text.length;
+    for (const k of ks) text += k.f + SEP;
+  });
+  starts[keys.length] = text.length;
+  return { text, starts };
+}
+
+/** Indexes of the docs whose part of the haystack contains q, ascending. */
+export function hayHits(h: Haystack, q: string): number[] {
+  const out: number[] = [];
+  const { text, starts } = h;
+  let at = text.indexOf(q);
+  let lo = 0;
+  while (at >= 0) {
+    // the doc whose part holds `at`: the last start ≤ at (binary search from the previous hit on)
+    let hi = starts.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid; else hi = mid - 1;
+    }
+    if (starts[lo + 1]! > starts[lo]!) out.push(lo);
+    at = text.indexOf(q, starts[lo + 1]!);
+    lo++;
+  }
+  return out;
 }
 
 export function prepare(payload: IndexPayload): Prepared {
   const countries = new Map(Object.entries(payload.C).map(([code, keys]) => [code, keys.map(toKey)]));
   const countryByKey = new Map<string, string>();
   for (const [code, keys] of countries) for (const k of keys) if (!countryByKey.has(k.f)) countryByKey.set(k.f, code);
+  const names = payload.d.map((d) => d.n.map(toKey));
+  const units = payload.d.map((d) => (d.p ?? []).map(toKey));
+  const docsByCountry = new Map<string, number[]>();
+  payload.d.forEach((d, i) => {
+    const list = docsByCountry.get(d.c);
+    if (list) list.push(i); else docsByCountry.set(d.c, [i]);
+  });
   return {
     payload,
     docs: payload.d,
-    names: payload.d.map((d) => d.n.map(toKey)),
-    units: payload.d.map((d) => (d.p ?? []).map(toKey)),
+    names,
+    units,
+    docsByCountry,
+    nameHay: haystack(names),
+    unitHay: haystack(units),
     grams: payload.d.map((d) =>
       [...flatAll(d.n), ...flatAll(d.p)].map((t) => {
         const g = new Set<string>();
@@ -246,22 +302,39 @@ export function matchText(prep: Prepared, raw: string, fuzzy?: Fuzzy): TextMatch
     if (code === country) countryTier.set(code, 3);
     else if (b.tier >= 0) countryTier.set(code, b.tier === 0 ? 3 : 4);
   }
-  prep.docs.forEach((d, i) => {
-    let rank = Infinity;
+  // Names: only the docs whose haystack part contains the query can match (see Haystack).
+  for (const i of hayHits(prep.nameHay, q)) {
     const nm = bestIn(prep.names[i]!, q, latin);
-    if (nm.tier >= 0) rank = nm.tier * 1000 + Math.min(nm.len, 999);
-    const ct = countryTier.get(d.c);
-    if (ct !== undefined) rank = Math.min(rank, ct * 1000);
-    if (rank === Infinity && bestIn(prep.units[i]!, q, latin).tier >= 0) rank = 4000 + 500;
-    if (rank === Infinity && multi) {
+    if (nm.tier >= 0) ranks.set(i, nm.tier * 1000 + Math.min(nm.len, 999));
+  }
+  for (const [code, tier] of countryTier) {
+    for (const i of prep.docsByCountry.get(code) ?? []) {
+      const r = ranks.get(i);
+      if (r === undefined || tier * 1000 < r) ranks.set(i, tier * 1000);
+    }
+  }
+  for (const i of hayHits(prep.unitHay, q)) {
+    if (!ranks.has(i) && bestIn(prep.units[i]!, q, latin).tier >= 0) ranks.set(i, 4000 + 500);
+  }
+  if (multi) {
+    // Every word somewhere: the docs that hold the first word (in a name, a unit or their country)
+    // are the only candidates; each is then checked word by word.
+    const w0 = words[0]!;
+    const l0 = isLatinQuery(w0);
+    const candidates = new Set([...hayHits(prep.nameHay, w0), ...hayHits(prep.unitHay, w0)]);
+    for (const [code, keys] of prep.countries) {
+      if (bestIn(keys, w0, l0).tier >= 0) for (const i of prep.docsByCountry.get(code) ?? []) candidates.add(i);
+    }
+    for (const i of candidates) {
+      if (ranks.has(i)) continue;
+      const d = prep.docs[i]!;
       const all = words.every((w) => {
         const l = isLatinQuery(w);
         return bestIn(prep.names[i]!, w, l).tier >= 0 || bestIn(prep.units[i]!, w, l).tier >= 0 || bestIn(prep.countries.get(d.c) ?? [], w, l).tier >= 0;
       });
-      if (all) rank = 5000;
+      if (all) ranks.set(i, 5000);
     }
-    if (rank !== Infinity) ranks.set(i, rank);
-  });
+  }
   if (fuzzy && country === null && q.length >= 3) {
     for (const { idx, score } of fuzzy(q)) if (!ranks.has(idx)) ranks.set(idx, 6000 + Math.round(score * 999));
   }
@@ -273,10 +346,15 @@ export const FACET_DIMS: FacetDim[] = ['home', 'country', 'region', 'level', 'un
 export type FacetCounts = Record<FacetDim, Map<string, number>>;
 
 export interface DirectoryResult {
-  /** ids of the partners to show, in display order */
-  ids: string[];
-  /** per facet option: partners that would show if that option were chosen (other filters kept) */
-  counts: FacetCounts;
+  /** indexes (into the index's docs) of the partners to show, in display order */
+  order: number[];
+  /** their ids (computed when first read) */
+  readonly ids: string[];
+  /**
+   * Per facet option: partners that would show if that option were chosen (other filters kept).
+   * Computed when first read: the page shows the results first and counts in idle time.
+   */
+  readonly counts: FacetCounts;
   terms: string[];
 }
 
@@ -318,62 +396,96 @@ export function runDirectory(prep: Prepared, state: DirectoryState, baseOrder: (
   };
   const anyActive = agrActive(null);
 
-  // Counting with typed arrays and a per-doc stamp (no Set per doc and dimension): this runs on
-  // every keystroke over every doc that matches the query.
-  const H = payload.H.length, L = payload.L.length, U = payload.U.length;
-  const homeN = new Int32Array(H), levelN = new Int32Array(L), unitN = new Int32Array(U), targetN = new Int32Array(2), waiverN = new Int32Array(1);
-  const homeSeen = new Int32Array(H), levelSeen = new Int32Array(L), unitSeen = new Int32Array(U);
-  const country = new Map<string, number>();
-  const region = new Map<string, number>();
-  const visible: number[] = [];
-  const dimActive = { home: agrActive('home'), level: agrActive('level'), unit: agrActive('unit'), target: agrActive('target'), waiver: agrActive('waiver') };
-
-  if (!impossible) prep.docs.forEach((d, i) => {
-    if (tm.ranks && !tm.ranks.has(i)) return;
-    const stamp = i + 1;
-    const cOk = !state.country || d.c === state.country;
-    const rOk = !state.region || d.r === state.region;
-    const agrOk = !anyActive || d.g.some((a) => agrPass(a, null));
-    if (cOk && rOk && agrOk) visible.push(i);
-    if (rOk && agrOk) country.set(d.c, (country.get(d.c) ?? 0) + 1);
-    if (cOk && agrOk) region.set(d.r, (region.get(d.r) ?? 0) + 1);
-    if (!(cOk && rOk)) return;
-    let researchers = false, students = false, waived = false;
-    for (const a of d.g) {
-      const h = a[0]!, l = a[1]!;
-      if ((!dimActive.home || agrPass(a, 'home')) && h >= 0 && homeSeen[h] !== stamp) { homeSeen[h] = stamp; homeN[h]!++; }
-      if (l >= 0 && levelSeen[l] !== stamp && (!dimActive.level || agrPass(a, 'level'))) { levelSeen[l] = stamp; levelN[l]!++; }
-      if (a.length > 5 && (!dimActive.unit || agrPass(a, 'unit'))) {
-        for (let k = 5; k < a.length; k++) { const u = a[k]!; if (unitSeen[u] !== stamp) { unitSeen[u] = stamp; unitN[u]!++; } }
-      }
-      if (a[3]! > 0 && (!dimActive.target || agrPass(a, 'target'))) { if (a[3]! & 1) researchers = true; if (a[3]! & 2) students = true; }
-      if (a[4] === 1 && (!dimActive.waiver || agrPass(a, 'waiver'))) waived = true;
-    }
-    if (researchers) targetN[0]!++;
-    if (students) targetN[1]!++;
-    if (waived) waiverN[0]!++;
-  });
-  const toMap = (ids: readonly string[], n: Int32Array) => {
-    const m = new Map<string, number>();
-    ids.forEach((id, k) => { if (n[k]) m.set(id, n[k]!); });
-    return m;
-  };
-  const counts: FacetCounts = {
-    home: toMap(payload.H, homeN), level: toMap(payload.L, levelN), unit: toMap(payload.U, unitN),
-    target: toMap(['researchers', 'students'], targetN), waiver: toMap(['yes'], waiverN), country, region,
-  };
-
-  const byName = (a: number, b: number) => baseOrder(a) - baseOrder(b);
-  let cmp: (a: number, b: number) => number;
   const docs = prep.docs;
-  if (state.sort === 'year') cmp = (a, b) => (docs[a]!.f ?? 9999) - (docs[b]!.f ?? 9999) || byName(a, b);
-  else if (state.sort === 'agreements') cmp = (a, b) => docs[b]!.a - docs[a]!.a || byName(a, b);
-  else if (state.sort === '' && tm.ranks) {
-    const r = tm.ranks;
-    cmp = (a, b) => r.get(a)! - r.get(b)! || byName(a, b);
-  } else cmp = byName;
-  visible.sort(cmp);
-  return { ids: visible.map((i) => docs[i]!.i), counts, terms: tm.terms };
+  const matched = (i: number) => !tm.ranks || tm.ranks.has(i);
+  const visible: number[] = [];
+  if (!impossible) {
+    const scan = (i: number) => {
+      const d = docs[i]!;
+      if (state.country && d.c !== state.country) return;
+      if (state.region && d.r !== state.region) return;
+      if (anyActive && !d.g.some((a) => agrPass(a, null))) return;
+      visible.push(i);
+    };
+    if (tm.ranks) for (const i of tm.ranks.keys()) scan(i);
+    else for (let i = 0; i < docs.length; i++) scan(i);
+  }
+
+  // Sorting: one number per result, sorted natively — (primary key, name order, doc index) packed
+  // into a double (exact below 2^53), no comparator calls. 17 bits each for order and index (up to
+  // 131,071 docs); the primary key gets the rest.
+  const B = 131072;
+  const primary: (i: number) => number =
+    state.sort === 'year' ? (i) => docs[i]!.f ?? 9999
+      : state.sort === 'agreements' ? (i) => 65535 - Math.min(docs[i]!.a, 65535)
+        : state.sort === '' && tm.ranks ? (i) => tm.ranks!.get(i)!
+          : () => 0;
+  const order: number[] = new Array(visible.length);
+  if (docs.length < B) {
+    const keys = new Float64Array(visible.length);
+    for (let k = 0; k < visible.length; k++) {
+      const i = visible[k]!;
+      keys[k] = (primary(i) * B + Math.min(Math.max(baseOrder(i), 0), B - 1)) * B + i;
+    }
+    keys.sort();
+    for (let k = 0; k < keys.length; k++) order[k] = keys[k]! % B;
+  } else {
+    visible.sort((a, b) => primary(a) - primary(b) || baseOrder(a) - baseOrder(b) || a - b);
+    for (let k = 0; k < visible.length; k++) order[k] = visible[k]!;
+  }
+
+  // Counting with typed arrays and a per-doc stamp (no Set per doc and dimension), over every doc
+  // the query matches: the costliest part of an update, so done only when asked for.
+  const countFacets = (): FacetCounts => {
+    const H = payload.H.length, L = payload.L.length, U = payload.U.length;
+    const homeN = new Int32Array(H), levelN = new Int32Array(L), unitN = new Int32Array(U), targetN = new Int32Array(2), waiverN = new Int32Array(1);
+    const homeSeen = new Int32Array(H), levelSeen = new Int32Array(L), unitSeen = new Int32Array(U);
+    const country = new Map<string, number>();
+    const region = new Map<string, number>();
+    const dimActive = { home: agrActive('home'), level: agrActive('level'), unit: agrActive('unit'), target: agrActive('target'), waiver: agrActive('waiver') };
+    if (!impossible) docs.forEach((d, i) => {
+      if (!matched(i)) return;
+      const stamp = i + 1;
+      const cOk = !state.country || d.c === state.country;
+      const rOk = !state.region || d.r === state.region;
+      const agrOk = !anyActive || d.g.some((a) => agrPass(a, null));
+      if (rOk && agrOk) country.set(d.c, (country.get(d.c) ?? 0) + 1);
+      if (cOk && agrOk) region.set(d.r, (region.get(d.r) ?? 0) + 1);
+      if (!(cOk && rOk)) return;
+      let researchers = false, students = false, waived = false;
+      for (const a of d.g) {
+        const h = a[0]!, l = a[1]!;
+        if ((!dimActive.home || agrPass(a, 'home')) && h >= 0 && homeSeen[h] !== stamp) { homeSeen[h] = stamp; homeN[h]!++; }
+        if (l >= 0 && levelSeen[l] !== stamp && (!dimActive.level || agrPass(a, 'level'))) { levelSeen[l] = stamp; levelN[l]!++; }
+        if (a.length > 5 && (!dimActive.unit || agrPass(a, 'unit'))) {
+          for (let k = 5; k < a.length; k++) { const u = a[k]!; if (unitSeen[u] !== stamp) { unitSeen[u] = stamp; unitN[u]!++; } }
+        }
+        if (a[3]! > 0 && (!dimActive.target || agrPass(a, 'target'))) { if (a[3]! & 1) researchers = true; if (a[3]! & 2) students = true; }
+        if (a[4] === 1 && (!dimActive.waiver || agrPass(a, 'waiver'))) waived = true;
+      }
+      if (researchers) targetN[0]!++;
+      if (students) targetN[1]!++;
+      if (waived) waiverN[0]!++;
+    });
+    const toMap = (ids: readonly string[], n: Int32Array) => {
+      const m = new Map<string, number>();
+      ids.forEach((id, k) => { if (n[k]) m.set(id, n[k]!); });
+      return m;
+    };
+    return {
+      home: toMap(payload.H, homeN), level: toMap(payload.L, levelN), unit: toMap(payload.U, unitN),
+      target: toMap(['researchers', 'students'], targetN), waiver: toMap(['yes'], waiverN), country, region,
+    };
+  };
+
+  let ids: string[] | undefined;
+  let counts: FacetCounts | undefined;
+  return {
+    order,
+    get ids() { return (ids ??= order.map((i) => docs[i]!.i)); },
+    get counts() { return (counts ??= countFacets()); },
+    terms: tm.terms,
+  };
 }
 
 /** What highlightRanges keeps per displayed text between keystrokes. */

@@ -14,6 +14,8 @@ export interface Engine {
   /** Results for a state; fuzzy (Fuse) matches only when asked. */
   run(state: DirectoryState, withFuzzy: boolean): DirectoryResult;
   highlight(text: string, terms: readonly string[]): [number, number][];
+  /** partner id of each doc index (DirectoryResult.order points into it) */
+  docIds: readonly string[];
 }
 
 type IndexJson = Parameters<typeof Fuse.parseIndex>[0];
@@ -28,9 +30,10 @@ export function createEngine(payload: IndexPayload, nameOrder: ReadonlyMap<strin
     // Fuse over the records that can match at all (fuzzyCandidates), not all of them.
     const candidates = fuzzyCandidates(prep, q);
     if (candidates.length === 0) return [];
-    if (candidates.length < payload.d.length) {
-      fuse.setCollection(payload.d, Fuse.parseIndex<SearchDoc>({ keys: json.keys, records: candidates.map((i) => recordOf.get(i)!) }));
-    }
+    // Every search sets the collection it runs on: a subset left from the previous query would
+    // otherwise hide matches of the next one (results then depended on what was typed before).
+    const records = candidates.length < payload.d.length ? candidates.map((i) => recordOf.get(i)!) : json.records;
+    fuse.setCollection(payload.d, Fuse.parseIndex<SearchDoc>({ keys: json.keys, records }));
     return fuse.search(q).map((r) => ({ idx: r.refIndex, score: r.score ?? 1 }));
   };
   const order = payload.d.map((d) => nameOrder.get(d.i) ?? Number.MAX_SAFE_INTEGER);
@@ -38,5 +41,6 @@ export function createEngine(payload: IndexPayload, nameOrder: ReadonlyMap<strin
   return {
     run: (state, withFuzzy) => runDirectory(prep, state, (i) => order[i]!, withFuzzy ? fuzzy : undefined),
     highlight: (text, terms) => highlightRanges(text, terms, cache),
+    docIds: payload.d.map((d) => d.i),
   };
 }
