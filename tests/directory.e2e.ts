@@ -73,6 +73,24 @@ describe('directory search', () => {
     });
   }
 
+  test('en: pinyin finds Chinese partners written in kanji, shown with a labelled pinyin reading', async ({ visit }) => {
+    // Every partner whose Japanese name starts with 北京 (Beijing), read from partners.json.
+    const beijing = partners.filter((p) => p.name.ja.startsWith('北京'));
+    expect(beijing.length).toBeGreaterThan(5);
+    const v = await visit('/en/partners/');
+    await search(v.page, 'beijing');
+    const ids = await results(v.page);
+    expect(new Set(ids.slice(0, beijing.length))).toEqual(new Set(beijing.map((p) => p.id)));
+    const pku = partners.find((p) => p.name.ja === '北京大学')!;
+    const item = v.page.locator(`li[data-partner="${pku.id}"] a.name`);
+    expect(await item.locator('[lang="ja"]').first().innerText()).toBe('北京大学');
+    expect(await item.innerText()).toContain('Reading (pinyin)');
+    expect(await item.locator('[lang="zh-Latn-pinyin"]').innerText()).toBe(pku.reading);
+    // the romaji query is marked inside the reading
+    expect(await item.locator('[lang="zh-Latn-pinyin"] mark').count()).toBeGreaterThan(0);
+    expectCleanVisit(v);
+  });
+
   test('a country alias (USA, 米国) shows that country’s partners and only those', async ({ visit }) => {
     const v = await visit('/partners/');
     for (const q of ['USA', '米国']) {
@@ -200,6 +218,30 @@ describe('directory search', () => {
     expect(await results(v.page)).toEqual([]);
     await expect.poll(() => v.page.locator('[data-empty]').isVisible()).toBe(true);
     expect(await countText(v.page)).toMatch(/^0\b/);
+    expectCleanVisit(v);
+  });
+
+  test('an empty result says how many match without the filters, and removes them with one button', async ({ visit }) => {
+    const v = await visit('/partners/?q=borudo');
+    await settled(v.page);
+    const unfiltered = await results(v.page);
+    expect(unfiltered.length).toBeGreaterThan(0);
+    // A country none of those results is in: nothing matches.
+    const shownCountries = new Set(await attr(v.page, 'data-country'));
+    const other = [...new Set(partners.map((p) => p.country))].sort().find((c) => !shownCountries.has(c))!;
+    await v.page.goto(`/partners/?q=borudo&country=${other}`);
+    await settled(v.page);
+    expect(await results(v.page)).toEqual([]);
+    const note = v.page.locator('[data-empty-filters]');
+    await expect.poll(() => note.isVisible()).toBe(true);
+    expect(await note.innerText()).toContain(String(unfiltered.length));
+    expect(await v.page.locator('[data-empty-query]').isVisible()).toBe(true);
+    await note.locator('button').focus();
+    await v.page.keyboard.press('Enter');
+    await expect.poll(() => v.page.evaluate(() => location.search)).toBe('?q=borudo');
+    await settled(v.page);
+    expect(await results(v.page)).toEqual(unfiltered);
+    expect(await v.page.locator('#f-country').inputValue()).toBe('');
     expectCleanVisit(v);
   });
 

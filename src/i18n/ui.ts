@@ -34,6 +34,8 @@ export const ui = {
     sourceLine: '行',
     reading: '読み',
     readingNote: 'カタカナ表記からの機械的なローマ字読み（公式名称ではありません）',
+    readingPinyin: '読み（ピンイン）',
+    readingNotePinyin: '漢字表記の中国語（普通話）読みを機械的にピンインで表したもの（公式名称ではありません）',
     noEnglishName: '英語名は資料にありません',
     researchers: '研究者',
     students: '学生',
@@ -55,7 +57,11 @@ export const ui = {
     apply: '適用',
     reset: 'リセット',
     results: '{n} 件',
-    noResults: '該当する協定校はありません。条件を減らすか、別の表記で検索してください。',
+    noResults: '該当する協定校はありません。',
+    emptyWithoutFilters: '絞り込みを外すと、この検索語で {n} 件あります。',
+    emptyTips: '名前の一部だけでも探せます。日本語（ボルドー）、英語（Bordeaux）、ローマ字（borudo）、国名（米国、USA）でも検索できます。',
+    clearFilters: '絞り込みを外す',
+    clearQuery: '検索語を消す',
     yearSigned: '締結年',
     yearFrom: '締結年（から）',
     yearTo: '締結年（まで）',
@@ -126,6 +132,8 @@ export const ui = {
     sourceLine: 'line',
     reading: 'Reading',
     readingNote: 'romanised reading of the katakana name, not an official name',
+    readingPinyin: 'Reading (pinyin)',
+    readingNotePinyin: 'Mandarin reading of the characters in Hanyu Pinyin, generated automatically — not an official name',
     noEnglishName: 'no English name in the sources',
     researchers: 'researchers',
     students: 'students',
@@ -133,8 +141,8 @@ export const ui = {
     max: 'up to',
     total: 'Total',
     allPartners: 'All partners',
-    partnerCount: '{n} institutions',
-    agreementCount: '{n} agreements',
+    partnerCount: '{n} institution|{n} institutions',
+    agreementCount: '{n} agreement|{n} agreements',
     since: 'since {year}',
     levelUniversity: 'University-wide',
     levelDepartment: 'Department-level',
@@ -147,7 +155,11 @@ export const ui = {
     apply: 'Apply',
     reset: 'Reset',
     results: 'Results: {n}',
-    noResults: 'No partner matches. Remove a filter or try another spelling.',
+    noResults: 'No partner matches.',
+    emptyWithoutFilters: 'Without the filters, this search finds {n}.',
+    emptyTips: 'Part of a name is enough. Names can be searched in Japanese (ボルドー), English (Bordeaux) or romaji (borudo), and by country (米国, USA).',
+    clearFilters: 'Remove the filters',
+    clearQuery: 'Clear the search text',
     yearSigned: 'Year signed',
     yearFrom: 'Signed from (year)',
     yearTo: 'Signed until (year)',
@@ -192,8 +204,17 @@ export const ui = {
 export type UiKey = keyof (typeof ui)['ja'];
 
 /** A UI string, with {name} placeholders filled. */
+/**
+ * A UI string with its {placeholders} filled. A string with a `|` has a singular and a plural form
+ * (`{n} agreement|{n} agreements`), chosen by the locale's plural rule for `n`.
+ */
 export function t(locale: Locale, key: UiKey, vars: Record<string, string | number> = {}): string {
-  const s: string = ui[locale][key];
+  let s: string = ui[locale][key];
+  if (s.includes('|')) {
+    const [one, other] = s.split('|') as [string, string];
+    const n = Number(String(vars.n ?? '').replace(/[^\d.]/g, ''));
+    s = new Intl.PluralRules(locale).select(n) === 'one' ? one : other;
+  }
   return s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }
 

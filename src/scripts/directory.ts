@@ -25,6 +25,8 @@ function init(root: HTMLElement): void {
   const list = root.querySelector<HTMLUListElement>('ul[data-results]')!;
   const countEl = root.querySelector<HTMLElement>('[data-result-count]')!;
   const emptyEl = root.querySelector<HTMLElement>('[data-empty]')!;
+  const emptyFilters = emptyEl.querySelector<HTMLElement>('[data-empty-filters]');
+  const emptyQuery = emptyEl.querySelector<HTMLElement>('[data-empty-query]');
   const { index: indexUrl = '/search-index.json', countTemplate = '{n}', optionTemplate = '{label} ({n})', loading = '', unavailable = '' } = root.dataset;
   const numberFormat = new Intl.NumberFormat(document.documentElement.lang === 'ja' ? 'ja-JP' : 'en-GB');
   const fill = (template: string, vars: Record<string, string>) => template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
@@ -137,8 +139,8 @@ function init(root: HTMLElement): void {
   // that do not match are taken out of it and the same server-rendered nodes go back in later, which
   // in Chromium is an order of magnitude cheaper than hiding hundreds of them. Then, in idle-time
   // slices (≤ 50 ms later, and only if no other keystroke came first): Fuse adds the fuzzy matches,
-  // the remaining results are attached and highlighted, and the counts inside the closed selects
-  // are updated (at once when a facet gets focus). `data-applied` on the root names the state once
+  // the remaining results are attached and highlighted, and the facet counts are computed and shown
+  // (at once when a facet gets focus). `data-applied` on the root names the state once
   // all of that is done.
   const FIRST = 60;
   const SLICE = 150;
@@ -153,7 +155,8 @@ function init(root: HTMLElement): void {
     /** items attached / highlighted so far */
     pos: number;
     terms: readonly string[];
-    counts: DirectoryResult['counts'] | null;
+    /** the result whose facet counts are still to be shown (computed on first read) */
+    counts: DirectoryResult | null;
   }
   let job: Job | null = null;
   let scheduled = false;
@@ -161,12 +164,11 @@ function init(root: HTMLElement): void {
   let attached: HTMLLIElement[] = [...items];
   const shownCount = new Map<HTMLOptionElement, number>();
 
-  function updateFacetCounts(counts: DirectoryResult['counts'], selects: boolean): void {
+  function updateFacetCounts(counts: DirectoryResult['counts']): void {
     for (const c of facetControls) {
       const dim = counts[c.dataset.facet as keyof typeof counts];
       if (!dim) continue;
       if (c instanceof HTMLSelectElement) {
-        if (!selects) continue;
         for (const opt of c.options) {
           if (!opt.value) continue;
           const n = dim.get(opt.value) ?? 0;
@@ -187,7 +189,7 @@ function init(root: HTMLElement): void {
 
   function flushCounts(): void {
     if (job?.counts) {
-      updateFacetCounts(job.counts, true);
+      updateFacetCounts(job.counts.counts);
       job.counts = null;
     }
   }
@@ -240,20 +242,33 @@ function init(root: HTMLElement): void {
     }
   }
 
+  let liOfDoc: HTMLLIElement[] | undefined;
   function show(e: Engine, state: DirectoryState, startedAt: number, withFuzzy: boolean): void {
+    liOfDoc ??= e.docIds.map((id) => byId.get(id)!);
     const res = e.run(state, withFuzzy);
-    job = {
-      e, state, startedAt, fuzzyPending: !withFuzzy && state.q.trim() !== '',
-      nodes: res.ids.map((id) => byId.get(id)!), pos: 0, terms: res.terms, counts: res.counts,
-    };
+    const nodes = new Array<HTMLLIElement>(res.order.length);
+    for (let k = 0; k < nodes.length; k++) nodes[k] = liOfDoc[res.order[k]!]!;
+    job = { e, state, startedAt, fuzzyPending: !withFuzzy && state.q.trim() !== '', nodes, pos: 0, terms: res.terms, counts: res };
     step(job, FIRST);
-    const countText = fill(countTemplate, { n: numberFormat.format(res.ids.length) });
+    const countText = fill(countTemplate, { n: numberFormat.format(res.order.length) });
     if (countEl.textContent !== countText) countEl.textContent = countText;
-    emptyEl.hidden = res.ids.length > 0;
-    updateFacetCounts(res.counts, false);
+    emptyEl.hidden = res.order.length > 0;
+    if (res.order.length === 0) explainEmpty(e, state, withFuzzy);
     list.removeAttribute('aria-busy');
     delete root.dataset.applied;
     schedule();
+  }
+
+  /** What the empty state offers: the count without the filters (and a button to drop them), tips for the query. */
+  function explainEmpty(e: Engine, state: DirectoryState, withFuzzy: boolean): void {
+    const filtered = STATE_KEYS.some((k) => k !== 'q' && k !== 'sort' && state[k] !== '');
+    if (emptyFilters) {
+      const n = filtered ? e.run({ ...emptyState(), q: state.q, sort: state.sort }, withFuzzy).order.length : 0;
+      emptyFilters.hidden = n === 0;
+      const span = emptyFilters.querySelector<HTMLElement>('[data-template]');
+      if (span) span.textContent = fill(span.dataset.template ?? '', { n: numberFormat.format(n) });
+    }
+    if (emptyQuery) emptyQuery.hidden = state.q.trim() === '';
   }
 
   let seq = 0;
@@ -299,6 +314,16 @@ function init(root: HTMLElement): void {
     const started = performance.now();
     updateUrl('push');
     void render(started);
+  });
+  emptyEl.addEventListener('click', (ev) => {
+    const b = (ev.target as HTMLElement).closest('button');
+    if (!b) return;
+    const s = stateFromForm();
+    const next = b.hasAttribute('data-clear-filters') ? { ...emptyState(), q: s.q, sort: s.sort } : { ...s, q: '' };
+    setForm(next);
+    updateUrl('push');
+    void render();
+    form.querySelector<HTMLInputElement>('#q')?.focus();
   });
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
