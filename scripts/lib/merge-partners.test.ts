@@ -79,6 +79,16 @@ describe('mergePartners', () => {
     const alone = aliasGroupReach([m('ポゴール農科大学', undefined, 'ID', 1), m('IPB大学', undefined, 'ID', 2)], { aliases: [ref.aliases[0]!], distinct: [] });
     expect(alone[0]!.partners).toBe(2);
   });
+  it('shows a reviewed spelling for a misprint no source spells right, keeping the printed one as an alias', () => {
+    const spellings = [{ country: 'FR', printed: 'ボワティエ大学', shown: 'ポワティエ大学', reason: 'test' }];
+    const r = mergePartners([m('ボワティエ 大学', undefined, 'FR', 1)], { aliases: [], distinct: [], spellings });
+    expect(r.errors).toEqual([]);
+    expect(r.partners[0]).toMatchObject({ id: 'powatie-daigaku', name: { ja: 'ポワティエ大学' }, reading: 'powatie daigaku' });
+    expect(r.partners[0]!.aliases).toEqual(['ボワティエ 大学', 'ポワティエ大学']);
+    // an entry that names no partner is an error, not a silent no-op
+    const stale = mergePartners([m('リヨン大学', undefined, 'FR', 1)], { aliases: [], distinct: [], spellings });
+    expect(stale.errors.join('\n')).toMatch(/partner-spellings\.json: "ボワティエ大学" \(FR\)/);
+  });
   it('gives katakana names a romanised reading and slug', () => {
     const r = mergePartners([m('ガジャマダ大学', undefined, 'ID', 1)]);
     expect(r.partners[0]).toMatchObject({ id: 'gajamada-daigaku', reading: 'gajamada daigaku', readingLang: 'ja-Latn' });

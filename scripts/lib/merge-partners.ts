@@ -37,14 +37,31 @@ export interface DistinctPair {
   b: string;
   reason: string;
 }
+/**
+ * A misprint no source spells right (data/reference/partner-spellings.json): the partner is shown
+ * as `shown`; `printed` stays among its aliases, so the documents' spelling still finds it.
+ */
+export interface Spelling {
+  country: string;
+  /** the whole Japanese name as printed (spaces ignored) */
+  printed: string;
+  shown: string;
+  /** what the institution is and why the printed form is a misreading, naming the source lines */
+  reason: string;
+}
 /** The reviewed tables merging reads. */
 export interface PartnerReference {
   aliases: AliasGroup[];
   distinct: DistinctPair[];
+  spellings?: Spelling[];
 }
 
 export function readPartnerReference(): PartnerReference {
-  return { aliases: readReference<AliasGroup[]>('partner-aliases.json'), distinct: readReference<DistinctPair[]>('partner-distinct.json') };
+  return {
+    aliases: readReference<AliasGroup[]>('partner-aliases.json'),
+    distinct: readReference<DistinctPair[]>('partner-distinct.json'),
+    spellings: readReference<Spelling[]>('partner-spellings.json'),
+  };
 }
 
 class UnionFind {
@@ -209,6 +226,8 @@ export function mergePartners(mentions: PartnerMention[], ref: PartnerReference 
   const { aliases, distinct } = ref;
   const uf = mentionUnion(mentions);
   const errors: string[] = [];
+  const spellingFor = new Map((ref.spellings ?? []).map((sp) => [`${sp.country}|${jaKey(sp.printed)}`, sp]));
+  const fixed = new Set<Spelling>();
   for (const g of aliases) applyAlias(uf, g);
   // The Japanese name to show for a merged partner: the first name of the first group that applies.
   const shownKey = new Map<string, string>();
@@ -242,11 +261,18 @@ export function mergePartners(mentions: PartnerMention[], ref: PartnerReference 
     const ja = mostCommon(jas.filter((n) => jaKey(n) === shown)) ?? mostCommon(jas);
     const en = mostCommon(ms.flatMap((m) => (m.en ? [m.en] : [])));
     const countries = [...new Set(ms.map((m) => m.country))];
-    const name = { ja: ja ?? en!, ...(en ? { en } : {}) };
+    const country = countries[0]!;
+    const fix = ja ? spellingFor.get(`${country}|${jaKey(ja)}`) : undefined;
+    if (fix) fixed.add(fix);
+    const name = { ja: fix?.shown ?? ja ?? en!, ...(en ? { en } : {}) };
     const kinds = ms.flatMap((m) => (m.kind ? [m.kind] : []));
-    const reading = ja ? readingOf(ja, countries[0]) : undefined;
-    return { ms, name, country: countries[0]!, kind: mostCommon(kinds) ?? institutionKind(en ?? ja ?? ''), reading, aliases: [...new Set(ms.flatMap((m) => [m.ja, m.en].filter((x): x is string => !!x)))].sort() };
+    const reading = ja ? readingOf(name.ja, country) : undefined;
+    const aliases = [...new Set([...ms.flatMap((m) => [m.ja, m.en].filter((x): x is string => !!x)), ...(fix ? [fix.shown] : [])])].sort();
+    return { ms, name, country, kind: mostCommon(kinds) ?? institutionKind(en ?? ja ?? ''), reading, aliases };
   });
+  for (const sp of ref.spellings ?? []) {
+    if (!fixed.has(sp)) errors.push(`data/reference/partner-spellings.json: "${sp.printed}" (${sp.country}) is not the shown name of any partner: ${sp.reason}`);
+  }
   // Slugs: the plain slug when unique, else suffixed with the country, else with a hash.
   for (const d of drafts) { const s = slugFor(d.name, d.country); used.set(s, (used.get(s) ?? 0) + 1); }
   const taken = new Set<string>();
