@@ -91,8 +91,23 @@ export const Agreement = z.object({
   source: SourceRef,
 });
 
-/** One level's value of a requirement cell that states undergraduate and graduate values apart. */
 const requirementFormat = z.enum(['not-stated', 'none', 'min', 'per-level', 'range', 'recommended', 'cefr', 'level', 'conditional', 'text']);
+const requirementSections = z.object({
+  all: z.number().optional().describe('Minimum of every section (no band below …)'),
+  listening: z.number().optional(),
+  reading: z.number().optional(),
+  writing: z.number().optional(),
+  speaking: z.number().optional(),
+}).describe('Section (sub-score) minimums');
+const requirementTests = z.array(z.object({
+  test: z.string().describe('HSK, TOCFL, CEFR, …'),
+  level: z.number().optional().describe('Level / grade / band of the test'),
+  score: z.number().optional().describe('Score within that level'),
+  cefr: z.string().optional(),
+  language: z.string().optional().describe('Language the level is for, where named (German, Spanish…)'),
+})).describe('Other-language tests and levels, where the text names one clearly');
+const requirementRange = z.object({ from: z.number(), to: z.number() }).describe('A range of minimums that depends on the programme (2.5-3.0)');
+/** One level's value of a requirement cell that states undergraduate and graduate values apart. */
 const levelRequirement = z.object({
   format: requirementFormat.optional().describe("How this level's text was read (as Requirement.format)"),
   min: z.number().optional().describe('Minimum score for this level, where the text gives one number'),
@@ -100,6 +115,10 @@ const levelRequirement = z.object({
   recommended: z.number().optional().describe('A recommended (not required) score for this level'),
   cefr: z.string().optional().describe('CEFR level (A1–C2) for this level'),
   none: z.boolean().optional().describe('The cell says there is no requirement for this level (-, N/A)'),
+  range: requirementRange.optional(),
+  sections: requirementSections.optional(),
+  homeEditionMin: z.number().optional().describe('Minimum for the TOEFL iBT Special Home Edition, for this level'),
+  tests: requirementTests.optional(),
   raw: z.string().describe("This level's part of the cell, as written"),
 });
 
@@ -110,23 +129,11 @@ const requirement = z.object({
   format: requirementFormat.optional()
     .describe('How the raw text was read: not-stated (blank), none (-, N/A, no requirement), min (one clear minimum), per-level (undergraduate and graduate differ: see byLevel), range (a range, no single minimum), recommended (advice, not a requirement), cefr (a CEFR level only), level (a test level such as HSK 5), conditional (depends on faculty, module…: no number taken), text (prose with no number taken)'),
   recommended: z.number().optional().describe('A recommended (not required) score, when the text only recommends'),
-  range: z.object({ from: z.number(), to: z.number() }).optional().describe('A range of minimums that depends on the programme (2.5-3.0)'),
-  sections: z.object({
-    all: z.number().optional().describe('Minimum of every section (no band below …)'),
-    listening: z.number().optional(),
-    reading: z.number().optional(),
-    writing: z.number().optional(),
-    speaking: z.number().optional(),
-  }).optional().describe('Section (sub-score) minimums'),
+  range: requirementRange.optional(),
+  sections: requirementSections.optional(),
   cefr: z.string().optional().describe('CEFR level (A1–C2) the requirement names'),
   homeEditionMin: z.number().optional().describe('Minimum for the TOEFL iBT Special Home Edition, where the text gives a separate one'),
-  tests: z.array(z.object({
-    test: z.string().describe('HSK, TOCFL, CEFR, …'),
-    level: z.number().optional().describe('Level / grade / band of the test'),
-    score: z.number().optional().describe('Score within that level'),
-    cefr: z.string().optional(),
-    language: z.string().optional().describe('Language the level is for, where named (German, Spanish…)'),
-  })).optional().describe('Other-language tests and levels, where the text names one clearly'),
+  tests: requirementTests.optional(),
   byLevel: z.object({ undergraduate: levelRequirement.optional(), graduate: levelRequirement.optional() }).optional()
     .describe('Values per level, where the cell gives them per level (学部 …/大学院 …)'),
   oneSkillRetake: z.boolean().optional().describe('IELTS One Skill Retake accepted (true) or not (false), where the programme says'),

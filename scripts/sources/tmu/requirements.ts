@@ -331,6 +331,10 @@ function levelRequirement(v: Value, raw: string): LevelRequirement {
   if (v.recommended !== undefined) out.recommended = v.recommended;
   if (v.cefr !== undefined) out.cefr = v.cefr;
   if (v.format === 'none') out.none = true;
+  if (v.range) out.range = v.range;
+  if (v.sections) out.sections = v.sections;
+  if (v.homeEditionMin !== undefined) out.homeEditionMin = v.homeEditionMin;
+  if (v.tests) out.tests = v.tests;
   return out;
 }
 
