@@ -15,7 +15,7 @@ import { institutionKind, splitPartnerUnit, splitTrailingGroup } from '../../lib
 import type { ProgrammeDraft } from '../types.ts';
 import { assignZone, endsRequirements, isLabelOnly, type Assignment, type ZoneCell } from './cells.ts';
 import { COURSE_CELL, closePools, parsePlaces, type Places } from './places.ts';
-import { cellText, isNoneWord, oneSkillRetake, parseRequirement, splitLevels, type Eligible, type Requirement, type Test } from './requirements.ts';
+import { cellText, isNoneWord, oneSkillRetake, parseRequirement, splitLevels, type Eligible, type Level, type Requirement, type Test } from './requirements.ts';
 import { parseHomeUnits } from './home-units.ts';
 import { junkIn } from './shapes.ts';
 
@@ -390,7 +390,7 @@ function buildOne(ctx: SourceContext, { rec, main, cont, places }: ReadRecord, s
     ctx.error(line, `course ${main.course}: expected the university name (Japanese and English) before the course number`);
     return undefined;
   }
-  const eligible = levelsOf(ctx, main, cont, lines);
+  const { eligible, unsettled } = levelsOf(ctx, main, cont, lines);
   const zone = assignZone(main.zone, main.splitLabels);
   for (const o of zone.outOfOrder) {
     ctx.warn(line, `course ${main.course}: the ${o.cell.slot} cell ("${o.cell.text.slice(0, 40)}") stands after the ${o.after} cell; cells read by content`);
@@ -423,6 +423,7 @@ function buildOne(ctx: SourceContext, { rec, main, cont, places }: ReadRecord, s
     courseType: main.courseType,
     courseKind: /語学/.test(main.courseType) ? (/正規/.test(main.courseType) ? 'language+regular' : 'language-only') : 'regular',
     levels: eligible,
+    ...(unsettled.length ? { levelsUnsettled: unsettled } : {}),
     language: main.language,
     requirements,
     reRecruitment: main.reRecruitment,
@@ -452,7 +453,12 @@ function namesOf(main: MainCells, cont: ContCells[]): { ja?: string; en?: string
   return names;
 }
 
-function levelsOf(ctx: SourceContext, main: MainCells, cont: ContCells[], lines: number[]): Eligible {
+/**
+ * The levels a programme is open to, and the levels the row does not settle: listed without a ○/×
+ * mark (the marks of some rows did not survive the PDF's text) or marked twice differently. Those
+ * are read as open (`levels`) and named in `unsettled`, so the finder can say it cannot tell.
+ */
+function levelsOf(ctx: SourceContext, main: MainCells, cont: ContCells[], lines: number[]): { eligible: Eligible; unsettled: Level[] } {
   const levels = readLevels(main.eligibility);
   for (const c of cont) if (c.level) readLevels(`${c.level.label} ${c.level.mark ?? ''}`, levels);
   if (levels.unmarked.length > 0) {
@@ -461,7 +467,9 @@ function levelsOf(ctx: SourceContext, main: MainCells, cont: ContCells[], lines:
   if (levels.conflicts.length > 0) {
     ctx.warn(lines[lines.length - 1]!, `course ${main.course}: eligibility given twice with different marks (${main.eligibility} / ${levels.conflicts.join(', ')}); the first is kept`);
   }
-  return { undergraduate: levels.undergraduate ?? false, graduate: levels.graduate ?? false };
+  const unsettled = new Set<Level>();
+  for (const label of [...levels.unmarked, ...levels.conflicts.map((c) => c.split(' ')[0]!)]) unsettled.add(label === '学部' ? 'undergraduate' : 'graduate');
+  return { eligible: { undergraduate: levels.undergraduate ?? false, graduate: levels.graduate ?? false }, unsettled: (['undergraduate', 'graduate'] as const).filter((l) => unsettled.has(l)) };
 }
 
 /** The four requirements, composed from the main row and the rows that continue it for another level. */
