@@ -1,0 +1,68 @@
+/**
+ * The programme finder's list logic, pure: which programmes a state shows and in what order. The
+ * page renders every programme at build time; the script (src/scripts/finder.ts) hides, orders and
+ * marks them with this and eligibility.ts.
+ */
+import type { Programme } from '../../scripts/schema/records.ts';
+import { atLevel, evaluate, hasProfile, languageCodes, CEFR_THRESHOLDS, type CallMinimums, type Level, type Verdict } from './eligibility.ts';
+import type { FinderState } from './finder-state.ts';
+
+/** What the page embeds per programme for its script: the record plus the country's region. */
+export type FinderProgramme = Programme & { region: string };
+
+/**
+ * The minimum a programme asks for on one test at a level, for sorting by requirement: 0 when it
+ * asks nothing, the number when it states one (a CEFR level as its IELTS/TOEFL threshold, a GPA on
+ * a 4-point scale), Infinity when it cannot be read.
+ */
+export function requirementKey(p: Programme, test: 'gpa' | 'ielts' | 'toefl', level: Level): number {
+  const r = atLevel(p.requirements[test], level);
+  switch (r.format) {
+    case 'none': case 'not-stated': case 'recommended': return 0;
+    case 'min': return r.min === undefined ? Infinity : test === 'gpa' ? (r.min / (r.scale ?? 4)) * 4 : r.min;
+    case 'range': return r.range ? (r.range.from / (r.scale ?? 4)) * 4 : Infinity;
+    case 'cefr': {
+      if (test === 'gpa') return Infinity;
+      const t = r.cefr ? CEFR_THRESHOLDS[test][r.cefr as keyof (typeof CEFR_THRESHOLDS)['ielts']] : undefined;
+      return t ?? Infinity;
+    }
+    default: return Infinity;
+  }
+}
+
+export interface Shown {
+  /** course numbers to show, in order */
+  ids: string[];
+  /** verdict per course number; empty when the profile is empty */
+  verdicts: Map<string, Verdict>;
+}
+
+export function showProgrammes(progs: readonly FinderProgramme[], state: FinderState, mins: CallMinimums): Shown {
+  const { profile, filters: f } = state;
+  const verdicts = new Map<string, Verdict>();
+  if (hasProfile(profile)) for (const p of progs) verdicts.set(p.id, evaluate(p, profile, mins));
+  const level: Level = profile.level ?? 'undergraduate';
+  const shown = progs.filter((p) => {
+    if (f.country && p.country !== f.country) return false;
+    if (f.region && p.region !== f.region) return false;
+    if (f.lang && !languageCodes(p.language).includes(f.lang)) return false;
+    if (f.type && p.courseKind !== f.type) return false;
+    if (f.places !== null && (p.places.semesterSpots ?? 0) < f.places) return false;
+    if (f.rerec && !p.reRecruitment) return false;
+    if (f.status.length && verdicts.size && !f.status.includes(verdicts.get(p.id)!.status)) return false;
+    return true;
+  });
+  const byCourse = (a: FinderProgramme, b: FinderProgramme) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const sorted = [...shown];
+  if (f.sort === 'places') sorted.sort((a, b) => (b.places.semesterSpots ?? -1) - (a.places.semesterSpots ?? -1) || byCourse(a, b));
+  else if (f.sort === 'course') sorted.sort(byCourse);
+  else {
+    const test = f.sort;
+    sorted.sort((a, b) => {
+      const ka = requirementKey(a, test, level);
+      const kb = requirementKey(b, test, level);
+      return ka === kb ? byCourse(a, b) : ka === Infinity ? 1 : kb === Infinity ? -1 : ka - kb;
+    });
+  }
+  return { ids: sorted.map((p) => p.id), verdicts };
+}
