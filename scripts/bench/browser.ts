@@ -173,6 +173,8 @@ export interface KeystrokeSample {
   count: string;
   /** visible result items after the keystroke */
   shown: number;
+  /** result count text once the page has settled (fuzzy matches added, idle work done) */
+  settledCount: string;
 }
 
 /** Installed in the page: the probe described in the header. */
@@ -265,7 +267,8 @@ async function measureInput(page: Page, query: string, kind: 'type' | 'clear', a
   const r = await page.evaluate(collect, timeout);
   await settle(page);
   if (!r) throw new Error(`no input event seen for ${JSON.stringify(query)} (${kind})`);
-  return { query, kind, ...r };
+  const settledCount = await page.evaluate(() => document.querySelector('[data-result-count]')?.textContent?.trim() ?? '');
+  return { query, kind, ...r, settledCount };
 }
 
 async function clearBox(page: Page): Promise<void> {

@@ -232,16 +232,17 @@ if (run('browser')) {
       latency[`${name}:slowest`] = slow.map((s) => `${JSON.stringify(s.value)} ${ms(s.update ?? NaN)} ms`);
       const lost = typed.filter((s) => s.update === null).length;
       if (lost) latency[`${name}:unmeasured`] = lost;
-      // What each whole query found: the number in the result count (the list itself may show only a first page).
+      // What each whole query found: the number in the result count once the page settled (exact
+      // matches come first, fuzzy ones are added in idle time).
       const last = samples.filter((s, i) => s.kind === 'type' && samples[i + 1]?.kind === 'clear');
-      const found = (s: (typeof samples)[number]) => (/\d/.test(s.count) ? Number(s.count.replace(/\D/g, '')) : s.shown);
+      const found = (s: (typeof samples)[number]) => (/\d/.test(s.settledCount) ? Number(s.settledCount.replace(/\D/g, '')) : s.shown);
       latency[`${name}:empty`] = last.filter((s) => found(s) === 0).map((s) => s.query);
       latency[`${name}:found`] = Object.fromEntries(last.map((s) => [s.query, found(s)]));
     }
     table(['data', 'keystrokes', 'update median', 'p95', 'max', 'frame median', 'p95', 'page p95', 'clear frame p95', 'target'], lat);
     for (const name of ['real', `${K}×`]) {
       print(`${name}: slowest keystrokes (update): ${(latency[`${name}:slowest`] as string[]).join('; ')}`);
-      print(`${name}: results per query: ${Object.entries(latency[`${name}:found`] as Record<string, number>).map(([q, n]) => `${q} ${n}`).join(', ')}`);
+      print(`${name}: results per query (settled): ${Object.entries(latency[`${name}:found`] as Record<string, number>).map(([q, n]) => `${q} ${n}`).join(', ')}`);
       const empty = latency[`${name}:empty`] as string[];
       if (empty.length) print(`${name}: queries ending with no result: ${empty.join(', ')}`);
       if (latency[`${name}:unmeasured`]) print(`${name}: ${latency[`${name}:unmeasured`]} keystroke(s) produced no measurable update within 10 s`);

@@ -1,0 +1,145 @@
+/**
+ * The programme finder (/programmes/) in a real browser: a profile from the URL and from the form
+ * (keyboard), each row's data-eligibility against a second reader's expectations worked out from the
+ * raw call (tests/fixtures/finder-expectations.json), explanations in both languages, filters,
+ * the shortlist and side-by-side comparison from the URL, the saved profile, no JavaScript, axe.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe } from 'vitest';
+import type { Page } from 'playwright-core';
+import { test, expect, expectCleanVisit, expectNoSeriousA11yViolations } from './helpers.ts';
+
+interface Fixture { profiles: Record<string, Record<string, string | number>>; programmes: ({ course: string; line: number } & Record<string, string | number>)[] }
+const fx = JSON.parse(readFileSync(resolve(import.meta.dirname, 'fixtures/finder-expectations.json'), 'utf8')) as Fixture;
+const programmes = JSON.parse(readFileSync(resolve(import.meta.dirname, '../data/build/programmes.json'), 'utf8')) as { id: string; country: string; language: string }[];
+const query = (name: string) => `?${new URLSearchParams(Object.entries(fx.profiles[name]!).map(([k, v]) => [k, String(v)])).toString()}`;
+const expected = (name: string) => Object.fromEntries(fx.programmes.map((e) => [e.course, String(e[name])]));
+
+const ready = (page: Page) => page.waitForFunction(() => document.querySelector<HTMLElement>('[data-finder]')?.dataset.ready === 'true');
+const statuses = (page: Page) => page.locator('tr[data-course]').evaluateAll((trs) => Object.fromEntries(trs.map((tr) => [tr.getAttribute('data-course')!, tr.getAttribute('data-eligibility') ?? ''])));
+const visibleCourses = (page: Page) => page.locator('tr[data-course]:visible').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-course')!));
+
+describe('programme finder', () => {
+  for (const [locale, path] of [['ja', '/programmes/'], ['en', '/en/programmes/']] as const) {
+    for (const name of Object.keys(fx.profiles)) {
+      test(`${locale}: profile ${name} from the URL gives every programme the status a second reader expects`, async ({ visit }) => {
+        const v = await visit(path + query(name));
+        await ready(v.page);
+        expect(await statuses(v.page)).toEqual(expected(name));
+        expectCleanVisit(v);
+      });
+    }
+  }
+
+  test('the issue’s student (GPA 3.0, IELTS 6.0): a correct list, explained in both languages', async ({ visit }) => {
+    // 10122006-2 (L511) asks IELTS 6.5 for undergraduates: short by 0.5, said so.
+    for (const [path, words] of [['/programmes/', ['IELTS 6.5', 'あなたは 6.0']], ['/en/programmes/', ['IELTS 6.5 needed, you have 6.0']]] as const) {
+      const v = await visit(`${path}${query('P2')}`);
+      await ready(v.page);
+      const row = v.page.locator('tr[data-course="10122006-2"]');
+      expect(await row.getAttribute('data-eligibility')).toBe('short');
+      const text = await row.locator('[data-cell="verdict"]').innerText();
+      for (const w of words) expect(text).toContain(w);
+      // The summary counts match the rows.
+      const counts = Object.values(await statuses(v.page)).reduce<Record<string, number>>((m, s) => ({ ...m, [s]: (m[s] ?? 0) + 1 }), {});
+      const summary = await v.page.locator('[data-finder-summary]').innerText();
+      expect(summary).toContain(String(counts.eligible));
+      expectCleanVisit(v);
+    }
+    // Without a lowest section TMU's own section minimum cannot be checked: the page says how many more it could decide.
+    const v = await visit(`/en/programmes/${query('P1')}`);
+    await ready(v.page);
+    const hint = v.page.locator('[data-finder-hint]');
+    expect(await hint.isVisible()).toBe(true);
+    expect(await hint.innerText()).toMatch(/lowest IELTS or TOEFL section/);
+  });
+
+  test('keyboard: enter a profile in the form; the URL follows, a reload keeps it, the browser remembers it', async ({ visit }) => {
+    const v = await visit('/programmes/');
+    await ready(v.page);
+    expect(Object.values(await statuses(v.page)).every((s) => s === '')).toBe(true);
+    await v.page.focus('#p-level');
+    await v.page.selectOption('#p-level', 'undergraduate');
+    await v.page.keyboard.press('Tab'); // → GPA
+    await v.page.keyboard.type('3');
+    await v.page.focus('#p-ielts');
+    await v.page.keyboard.type('6');
+    await v.page.keyboard.press('Tab'); // → lowest section
+    await v.page.keyboard.type('5.5');
+    await expect.poll(() => v.page.evaluate(() => location.search)).toBe('?level=undergraduate&gpa=3&ielts=6&ieltsSection=5.5');
+    await expect.poll(() => statuses(v.page)).toEqual(expected('P2'));
+    await v.page.reload();
+    await ready(v.page);
+    expect(await statuses(v.page)).toEqual(expected('P2'));
+    // A fresh visit without a query: the profile saved in this browser is applied and put in the URL.
+    await v.page.goto('/programmes/');
+    await ready(v.page);
+    expect(await v.page.evaluate(() => location.search)).toBe('?level=undergraduate&gpa=3&ielts=6&ieltsSection=5.5');
+    expect(await statuses(v.page)).toEqual(expected('P2'));
+    expect(await v.page.inputValue('#p-gpa')).toBe('3');
+    expectCleanVisit(v);
+  });
+
+  test('filters: country and language of instruction show only those programmes', async ({ visit }) => {
+    const v = await visit('/programmes/?country=DE');
+    await ready(v.page);
+    const de = programmes.filter((p) => p.country === 'DE').map((p) => p.id).sort();
+    expect((await visibleCourses(v.page)).sort()).toEqual(de);
+    await v.page.selectOption('#f-country', '');
+    await v.page.selectOption('#f-lang', 'fr');
+    await expect.poll(() => v.page.evaluate(() => location.search)).toBe('?lang=fr');
+    expect((await visibleCourses(v.page)).sort()).toEqual(programmes.filter((p) => p.language === 'French').map((p) => p.id).sort());
+    await v.page.goBack();
+    await expect.poll(() => visibleCourses(v.page)).toEqual(de.length ? expect.arrayContaining(de) : []);
+    expectCleanVisit(v);
+  });
+
+  test('shortlist and compare: tick two, compare side by side, reload from the URL, remove one', async ({ visit }) => {
+    const v = await visit(`/programmes/${query('P2')}`);
+    await ready(v.page);
+    await v.page.check('input[data-pick="10108003"]');
+    await v.page.check('input[data-pick="70704001"]');
+    await expect.poll(() => v.page.evaluate(() => new URLSearchParams(location.search).get('list'))).toBe('10108003,70704001');
+    const heads = () => v.page.locator('.compare-table thead th').allInnerTexts();
+    expect((await heads()).map((h) => h.replace(/\s*×$/, ''))).toEqual(['10108003', '70704001']);
+    // The comparison shows each programme's status and requirement as in the table.
+    expect(await v.page.locator('.compare-table').innerText()).toContain('IELTS');
+    await v.page.reload();
+    await ready(v.page);
+    expect((await heads()).map((h) => h.replace(/\s*×$/, ''))).toEqual(['10108003', '70704001']);
+    await v.page.click('button[data-unpick="10108003"]');
+    await expect.poll(() => v.page.evaluate(() => new URLSearchParams(location.search).get('list'))).toBe('70704001');
+    expect(await v.page.isChecked('input[data-pick="10108003"]')).toBe(false);
+    await expectNoSeriousA11yViolations(v.page);
+    expectCleanVisit(v);
+  });
+
+  test('at most four in the comparison', async ({ visit }) => {
+    const v = await visit('/programmes/?list=10108003,70704001,10122006-2,10113002');
+    await ready(v.page);
+    expect(await v.page.locator('.compare-table thead th').count()).toBe(4);
+    expect(await v.page.isDisabled('input[data-pick="10107001"]')).toBe(true);
+  });
+
+  test('without JavaScript: a complete, readable table of every programme and its requirements as written', async ({ visit }) => {
+    const v = await visit('/programmes/?gpa=3&ielts=6', { javaScriptEnabled: false });
+    const rows = v.page.locator('tr[data-course]');
+    expect(await rows.count()).toBe(programmes.length);
+    // L463 (10108003): IELTS "学部 6", read as 6.0 or more, the wording kept
+    const ukm = v.page.locator('tr[data-course="10108003"]');
+    expect(await ukm.locator('[data-cell="ielts"]').innerText()).toContain('6.0');
+    expect(await ukm.locator('[data-cell="gpa"] .raw').innerText()).toContain('3.0/4.0');
+    expect(await v.page.locator('tr[data-eligibility]').count()).toBe(0);
+    expect(await v.page.locator('#timeline li').count()).toBeGreaterThan(5);
+  });
+
+  for (const path of ['/programmes/', '/en/programmes/']) {
+    test(`${path} with a profile has no serious axe violation`, async ({ visit }) => {
+      const v = await visit(`${path}${query('P2')}&list=10108003`);
+      await ready(v.page);
+      await expectNoSeriousA11yViolations(v.page);
+      expectCleanVisit(v);
+    });
+  }
+});
