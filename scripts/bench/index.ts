@@ -154,6 +154,7 @@ if (run('browser')) {
       ['directory (en)', '/en/partners/', real],
       ['partner', partner, real],
       ['country (most partners)', country, real],
+      ['programme finder', '/programmes/', real],
       [`directory, ${K}×`, '/partners/', syn],
       ...(full ? ([[`country, ${K}×`, country, syn]] as [string, string, typeof real][]) : []),
     ];

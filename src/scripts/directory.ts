@@ -3,10 +3,10 @@
  * page is the complete server-rendered list. With it:
  *   - the search index (/search-index.json) and the engine (Fuse) are loaded on first focus of the
  *     form, or at once when the URL carries a state;
- *   - every keystroke and facet change shows the matching partners, in order and highlighted, in a
- *     results list that takes the place of the server-rendered one (copies of its items; highlights
+ *   - every keystroke and facet change filters, reorders and highlights the server-rendered items
+ *     (the same nodes are taken out of and put back into the list, never re-rendered; highlights
  *     are built with DOM APIs, never from HTML strings), updates the result count, the facet counts
- *     and the empty state; with no query and no filter the server-rendered list comes back as it was;
+ *     and the empty state;
  *   - the query string holds the whole state: replaceState while typing, pushState on facet
  *     changes, popstate restores (Back/Forward), and the language switch keeps the query string.
  * Each update is recorded as User Timing measures: "directory-update" (input → exact matches
@@ -22,12 +22,7 @@ if (root) init(root);
 
 function init(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('form[data-directory-form]')!;
-  /** The server-rendered list: every partner in name order. Never changed; swapped out while a search shows. */
-  const fullList = root.querySelector<HTMLUListElement>('ul[data-results]')!;
-  /** The results list (same element attributes), holding copies of the server-rendered items. */
-  const list = fullList.cloneNode(false) as HTMLUListElement;
-  let showingFull = true;
-  const current = () => (showingFull ? fullList : list);
+  const list = root.querySelector<HTMLUListElement>('ul[data-results]')!;
   const countEl = root.querySelector<HTMLElement>('[data-result-count]')!;
   const emptyEl = root.querySelector<HTMLElement>('[data-empty]')!;
   const emptyFilters = emptyEl.querySelector<HTMLElement>('[data-empty-filters]');
@@ -36,7 +31,7 @@ function init(root: HTMLElement): void {
   const numberFormat = new Intl.NumberFormat(document.documentElement.lang === 'ja' ? 'ja-JP' : 'en-GB');
   const fill = (template: string, vars: Record<string, string>) => template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
 
-  const items = [...fullList.querySelectorAll<HTMLLIElement>(':scope > li[data-partner]')];
+  const items = [...list.querySelectorAll<HTMLLIElement>(':scope > li[data-partner]')];
   const byId = new Map(items.map((li) => [li.dataset.partner!, li]));
   const nameOrder = new Map(items.map((li, i) => [li.dataset.partner!, i]));
   const langSwitch = document.querySelector<HTMLAnchorElement>('a[data-lang-switch]');
@@ -140,11 +135,9 @@ function init(root: HTMLElement): void {
   }
 
   // A keystroke first shows the exact matches (directory-filter.ts, tiers 0–5): the first results go
-  // into the results list in order, highlighted, with the count. That list holds exactly the results
-  // (copies of the server-rendered items, made once each): items that do not match are taken out of
-  // it, which in Chromium is an order of magnitude cheaper than hiding hundreds of them, and the
-  // complete server-rendered list is swapped out in one step rather than emptied (emptying tens of
-  // thousands of items costs more than a keystroke may). Then, in idle-time
+  // into the list in order, highlighted, with the count. The list holds exactly the results: items
+  // that do not match are taken out of it and the same server-rendered nodes go back in later, which
+  // in Chromium is an order of magnitude cheaper than hiding hundreds of them. Then, in idle-time
   // slices (≤ 50 ms later, and only if no other keystroke came first): Fuse adds the fuzzy matches,
   // the remaining results are attached and highlighted, and the facet counts are computed and shown
   // (at once when a facet gets focus). `data-applied` on the root names the state once
@@ -167,8 +160,8 @@ function init(root: HTMLElement): void {
   }
   let job: Job | null = null;
   let scheduled = false;
-  /** what the results list holds, in order */
-  let attached: HTMLLIElement[] = [];
+  /** what the list holds, in order */
+  let attached: HTMLLIElement[] = [...items];
   const shownCount = new Map<HTMLOptionElement, number>();
 
   function updateFacetCounts(counts: DirectoryResult['counts']): void {
@@ -250,29 +243,18 @@ function init(root: HTMLElement): void {
   }
 
   let liOfDoc: HTMLLIElement[] | undefined;
-  /** the results list's copy of each doc's server-rendered item, made on first use */
-  const copies: (HTMLLIElement | undefined)[] = [];
-  const copyOf = (i: number) => (copies[i] ??= liOfDoc![i]!.cloneNode(true) as HTMLLIElement);
-  /** No query, no filter, name order: the server-rendered list is the answer. */
-  const isEverything = (state: DirectoryState) => STATE_KEYS.every((k) => (k === 'q' ? state.q.trim() === '' : k === 'sort' ? state.sort === '' || state.sort === 'name' : state[k] === ''));
   function show(e: Engine, state: DirectoryState, startedAt: number, withFuzzy: boolean): void {
     liOfDoc ??= e.docIds.map((id) => byId.get(id)!);
     const res = e.run(state, withFuzzy);
-    const everything = isEverything(state);
-    const nodes = everything ? [] : new Array<HTMLLIElement>(res.order.length);
-    for (let k = 0; k < nodes.length; k++) nodes[k] = copyOf(res.order[k]!);
+    const nodes = new Array<HTMLLIElement>(res.order.length);
+    for (let k = 0; k < nodes.length; k++) nodes[k] = liOfDoc[res.order[k]!]!;
     job = { e, state, startedAt, fuzzyPending: !withFuzzy && state.q.trim() !== '', nodes, pos: 0, terms: res.terms, counts: res };
-    if (everything !== showingFull) {
-      current().removeAttribute('aria-busy');
-      (everything ? list : fullList).replaceWith(everything ? fullList : list);
-      showingFull = everything;
-    }
-    if (!everything) step(job, FIRST);
+    step(job, FIRST);
     const countText = fill(countTemplate, { n: numberFormat.format(res.order.length) });
     if (countEl.textContent !== countText) countEl.textContent = countText;
     emptyEl.hidden = res.order.length > 0;
     if (res.order.length === 0) explainEmpty(e, state, withFuzzy);
-    current().removeAttribute('aria-busy');
+    list.removeAttribute('aria-busy');
     delete root.dataset.applied;
     schedule();
   }
@@ -293,13 +275,13 @@ function init(root: HTMLElement): void {
   async function render(startedAt = performance.now()): Promise<void> {
     const mine = ++seq;
     let e: Engine;
-    if (!failed && !root!.dataset.ready) current().setAttribute('aria-busy', 'true');
+    if (!failed && !root!.dataset.ready) list.setAttribute('aria-busy', 'true');
     try {
       const pending = load();
       if (!root!.dataset.ready) countEl.textContent = loading;
       e = await pending;
     } catch {
-      current().removeAttribute('aria-busy');
+      list.removeAttribute('aria-busy');
       return;
     }
     if (mine !== seq) return;
