@@ -1,13 +1,16 @@
 /**
  * Writes the dataset: one JSON array and one CSV per table, validation.json, JSON Schemas derived
- * from the Zod schemas, and datapackage.json. Deterministic: sorted keys, sorted records, no clock.
+ * from the Zod schemas, and datapackage.json (a Tabular Data Package whose Table Schemas fix the CSV
+ * columns). Deterministic: sorted keys, sorted records, no clock.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { TABLES, type TableName } from '../schema/records.ts';
+import { TABLES, type TableName, type Source, type Home } from '../schema/records.ts';
 import type { PipelineResult } from './pipeline.ts';
+import { columnsOf } from './table-schema.ts';
+import { dataPackage } from './datapackage.ts';
 
 /** JSON with object keys sorted at every depth and a final newline. */
 export function stableJson(value: unknown): string {
@@ -33,18 +36,30 @@ export function flatten(record: unknown, prefix = '', out: Record<string, string
   return out;
 }
 
-export function toCsv(rows: unknown[]): string {
-  const flat = rows.map((r) => flatten(r));
-  const columns: string[] = [];
-  const seen = new Set<string>();
-  for (const r of flat) for (const k of Object.keys(r)) if (!seen.has(k)) { seen.add(k); columns.push(k); }
-  columns.sort();
-  return Papa.unparse({ fields: columns, data: flat.map((r) => columns.map((c) => r[c] ?? '')) }, { newline: '\n' }) + '\n';
+/**
+ * A CSV of the rows with exactly these columns (the table's Table Schema fields: columnsOf), in
+ * order, a column no record fills included. A value with no column is an error, never dropped.
+ */
+export function toCsv(rows: unknown[], columns: readonly string[]): string {
+  const known = new Set(columns);
+  const flat = rows.map((r, i) => {
+    const f = flatten(r);
+    for (const k of Object.keys(f)) if (!known.has(k)) throw new Error(`toCsv: row ${i} has a value for ${k}, which is no column (${JSON.stringify(r).slice(0, 120)})`);
+    return f;
+  });
+  return Papa.unparse({ fields: [...columns], data: flat.map((r) => columns.map((c) => r[c] ?? '')) }, { newline: '\n' }) + '\n';
 }
+
+/** The table metadata keys of records.ts (read by table-schema.ts), which are no JSON Schema keywords. */
+const TABLE_META = ['references', 'tableType'];
 
 export function jsonSchemas(): Record<TableName, unknown> {
   return Object.fromEntries(
-    Object.entries(TABLES).map(([name, schema]) => [name, z.toJSONSchema(z.array(schema), { target: 'draft-2020-12', unrepresentable: 'any' })]),
+    Object.entries(TABLES).map(([name, schema]) => [name, z.toJSONSchema(z.array(schema), {
+      target: 'draft-2020-12',
+      unrepresentable: 'any',
+      override: (ctx) => { for (const k of TABLE_META) delete (ctx.jsonSchema as Record<string, unknown>)[k]; },
+    })]),
   ) as Record<TableName, unknown>;
 }
 
@@ -52,22 +67,16 @@ export function writeOutputs(outDir: string, result: PipelineResult): string[] {
   mkdirSync(join(outDir, 'schema'), { recursive: true });
   const written: string[] = [];
   const put = (name: string, text: string) => { writeFileSync(join(outDir, name), text); written.push(name); };
-  for (const [name, rows] of Object.entries(result.tables)) {
+  const names = Object.keys(result.tables) as TableName[];
+  for (const name of names) {
+    const rows = result.tables[name] as unknown[];
     put(`${name}.json`, stableJson(rows));
-    put(`${name}.csv`, toCsv(rows));
+    put(`${name}.csv`, toCsv(rows, columnsOf(name)));
   }
   put('validation.json', stableJson(result.validation));
   for (const [name, schema] of Object.entries(jsonSchemas())) put(`schema/${name}.schema.json`, stableJson(schema));
-  put('datapackage.json', stableJson({
-    profile: 'tabular-data-package',
-    name: 'koryu-atlas',
-    title: 'Koryu Atlas — international exchange of Japanese universities',
-    version: versionOf(result),
-    resources: Object.keys(result.tables).map((name) => ({
-      name, path: `${name}.csv`, format: 'csv', mediatype: 'text/csv', encoding: 'utf-8',
-      schema: `schema/${name}.schema.json`,
-    })),
-  }));
+  const { sources, homes } = result.tables as { sources: Source[]; homes: Home[] };
+  put('datapackage.json', stableJson(dataPackage({ sources, homes }, names, versionOf(result))));
   return written;
 }
 

@@ -6,9 +6,11 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import Papa from 'papaparse';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
 import { toCsv, flatten } from './output.ts';
+import { columnsOf } from './table-schema.ts';
 import { MANIFEST, sourceMeta } from './testing.ts';
 import { splitLines } from './text.ts';
 import { resolveCountry } from './countries.ts';
+import type { TableName } from '../schema/records.ts';
 
 let r: PipelineResult;
 type Rec = { source?: { id: string; line: number; lines?: number[] } } & Record<string, unknown>;
@@ -90,8 +92,8 @@ describe('the real sources', () => {
     }
   });
   it('each CSV round-trips through papaparse to the flattened JSON records', () => {
-    for (const [t, list] of Object.entries(r.tables)) {
-      const csv = toCsv(list);
+    for (const [t, list] of Object.entries(r.tables) as [TableName, unknown[]][]) {
+      const csv = toCsv(list, columnsOf(t));
       const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
       expect(parsed.errors, t).toEqual([]);
       expect(parsed.data.length, t).toBe(list.length);

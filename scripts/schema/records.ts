@@ -6,90 +6,115 @@
 import { z } from 'zod';
 import { HOME_IDS } from '../lib/homes.ts';
 
+/*
+ * Two metadata keys, read by ../lib/table-schema.ts to write the Table Schema of datapackage.json
+ * (and left out of the published JSON Schemas):
+ *   references: '<table>.<field>'  the value is a key of another table (a foreign key, or a list of them)
+ *   tableType: 'year' | 'yearmonth'  the Table Schema type, where JSON Schema has no word for it
+ * A required string is published as required in the Table Schema only when it cannot be empty
+ * (`.min(1)`, a pattern or an enum): an empty CSV cell reads as a missing value.
+ */
 const isoDate = z.iso.date();
+/** A calendar year; a fiscal year is named by the calendar year it starts in (FY2023 = April 2023 – March 2024). */
+const year = z.number().int().meta({ tableType: 'year' });
+/** A non-empty string naming a key of another table (`table.field`). */
+const ref = (key: string) => z.string().min(1).meta({ references: key });
 const countryCode = z.string().regex(/^[A-Z]{2}$/).describe('ISO 3166-1 alpha-2 code');
-const home = z.enum(HOME_IDS).describe('Home university id');
-const bilingual = z.object({ ja: z.string().describe('Japanese name'), en: z.string().optional().describe('English name, where a source gives one') });
+const country = countryCode.meta({ references: 'countries.code' });
+const homeId = z.enum(HOME_IDS).describe('Home university id');
+const home = homeId.meta({ references: 'homes.id' });
+const unitId = ref('units.id').describe('Unit id');
+const partnerId = ref('partners.id').describe('Partner id');
+const bilingual = z.object({ ja: z.string().min(1).describe('Japanese name'), en: z.string().optional().describe('English name, where a source gives one') });
 
 /** Where a record came from: the manifest id of its document and the 1-based line(s). */
 export const SourceRef = z.object({
-  id: z.string().describe('Manifest id of the source document'),
+  id: ref('sources.id').describe('Manifest id of the source document'),
   line: z.number().int().positive().describe('1-based line of the raw text the record starts on'),
   lines: z.array(z.number().int().positive()).optional().describe('Every line the record spans, when more than one'),
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 
 export const Source = z.object({
-  id: z.string().describe('Stable id of the document'),
+  id: z.string().min(1).describe('Stable id of the document'),
   home,
-  kind: z.string().describe('Layout of the document; picks its parser'),
-  title: z.string(),
-  publisher: z.string(),
+  kind: z.string().min(1).describe('Layout of the document; picks its parser'),
+  title: z.string().min(1).describe('Title of the document, as published'),
+  publisher: z.string().min(1).describe('Who published the document'),
   asOf: isoDate.describe('Date the content is as of'),
   asOfNote: z.string().optional().describe('How the as-of date was established'),
-  fiscalYear: z.number().int().optional().describe('Fiscal year the statistics cover (April–March, named by the starting year)'),
-  file: z.string().describe('File name under data/raw/'),
-  sha256: z.string().describe('SHA-256 of the raw file'),
+  fiscalYear: year.optional().describe('Fiscal year the statistics cover (April–March, named by the starting year)'),
+  file: z.string().min(1).describe('File name under data/raw/'),
+  sha256: z.string().min(1).describe('SHA-256 of the raw file'),
   lineCount: z.number().int().describe('Number of lines of the raw text'),
-  licence: z.string().optional(),
-  url: z.string().optional(),
-});
+  licence: z.string().optional().describe("The document's terms of use, where known"),
+  url: z.string().optional().describe('Where the document was published'),
+}).describe('One source document: a university publication the records are read from, with its provenance');
 
-export const Home = z.object({ id: home, name: z.object({ ja: z.string(), en: z.string() }) });
+export const Home = z.object({
+  id: homeId,
+  name: z.object({ ja: z.string().min(1).describe('Japanese name'), en: z.string().min(1).describe('English name') }),
+}).describe('A Japanese university whose documents are in the dataset');
 
 export const Country = z.object({
   code: countryCode,
-  name: z.object({ ja: z.string(), en: z.string() }),
-  region: z.string().describe('Project region id (data/reference/README.md)'),
+  name: z.object({ ja: z.string().min(1).describe('Japanese name'), en: z.string().min(1).describe('English name') }),
+  region: z.string().min(1).describe('Project region id (data/reference/README.md)'),
   sourceRegions: z.array(z.string()).describe('Region labels the sources themselves give this country'),
-});
+}).describe('A country or territory present in the data (HK, TW and MO as their own)');
 
 export const Unit = z.object({
-  id: z.string().describe('Unit id, unique across homes (prefixed with the home id)'),
+  id: z.string().min(1).describe('Unit id, unique across homes (prefixed with the home id)'),
   home,
   name: bilingual,
-  parent: z.string().optional().describe('Id of the enclosing unit'),
-  kind: z.string().describe('faculty, graduate-school, institute, center, hospital, headquarters, group, …'),
-});
+  parent: unitId.optional().describe('Id of the enclosing unit'),
+  kind: z.string().min(1).describe('faculty, graduate-school, institute, center, hospital, headquarters, group, …'),
+}).describe('An organisational unit of a home university (faculty, graduate school, institute, …)');
 
 export const Partner = z.object({
-  id: z.string().describe('Stable slug'),
+  id: z.string().min(1).describe('Stable slug'),
   name: bilingual,
   reading: z.string().optional().describe('Romanised reading of the Japanese name (not an official name): Hepburn for Japanese readings, Hanyu Pinyin for Han-only names of institutions in CN, TW, HK and MO'),
   readingLang: z.enum(['ja-Latn', 'zh-Latn-pinyin']).optional().describe('Language tag of the reading: ja-Latn (Hepburn) or zh-Latn-pinyin (Mandarin reading in Hanyu Pinyin)'),
-  aliases: z.array(z.string()).describe('Every spelling of the name seen in the sources'),
-  country: countryCode,
-  kind: z.string().describe('university, institute, government, company, hospital, consortium, other'),
-});
+  aliases: z.array(z.string()).min(1).describe('Every spelling of the name seen in the sources'),
+  country,
+  kind: z.string().min(1).describe('university, institute, government, company, hospital, consortium, other'),
+}).describe('A partner institution, merged across all sources');
 
 export const Agreement = z.object({
-  id: z.string().describe('<source id>-L<line>'),
+  id: z.string().min(1).describe('<source id>-L<line>'),
   home,
-  partner: z.string().describe('Partner id'),
-  partnerName: z.string().describe('Partner name as written on this line'),
+  partner: partnerId,
+  partnerName: z.string().min(1).describe('Partner name as written on this line'),
   partnerUnit: z.string().optional().describe('Faculty, school or institute of the partner the agreement is with'),
-  countries: z.array(countryCode).describe('Countries the agreement line names (more than one for consortia)'),
+  countries: z.array(country).min(1).describe('Countries the agreement line names (more than one for consortia)'),
   regionLabel: z.string().optional().describe("The source's own region label"),
   countryLabel: z.string().optional().describe('The country/region cell as written (e.g. 中国(香港), 韓国/中国)'),
   partnerMembers: z.array(z.object({
     name: z.string().describe('Member institution as written (cleaned)'),
     unit: z.string().optional().describe('Faculty etc. of the member the agreement is with'),
-    country: countryCode,
+    country,
   })).optional().describe('When the partner is a consortium or a group of institutions: its members, as the line names them'),
   level: z.enum(['university', 'department', 'cic', 'strategic']).describe('全学 university-wide, 部局間 department-level, CiC campus-in-campus, strategic partnership'),
-  homeUnits: z.array(z.string()).describe('Unit ids of the home university party to the agreement'),
+  homeUnits: z.array(unitId).describe('Unit ids of the home university party to the agreement (none when the line names no unit)'),
   homeUnitsRaw: z.string().optional().describe('The home-unit cell as written'),
   signedOn: isoDate.optional().describe('Date signed / in effect'),
-  signedYear: z.number().int().optional().describe('Year signed, when the source gives a year (or year and month) but no full date'),
+  signedYear: year.optional().describe('Year signed, when the source gives a year (or year and month) but no full date'),
   dates: z.array(isoDate).optional().describe('Every date of a compound date cell'),
   dateRaw: z.string().optional().describe('The date cell as written'),
-  tuitionWaiver: z.object({ max: z.number().int().nullable().describe('Maximum students; 0 for none (×); null when the text gives no single number'), raw: z.string() }).optional(),
-  targets: z.object({ researchers: z.boolean(), students: z.boolean() }).optional().describe('Exchange of researchers and/or students'),
+  tuitionWaiver: z.object({
+    max: z.number().int().nullable().describe('Maximum students; 0 for none (×); null when the text gives no single number'),
+    raw: z.string().describe('The tuition-waiver cell as written'),
+  }).optional().describe('Tuition waiver for exchange students'),
+  targets: z.object({
+    researchers: z.boolean().describe('Researchers are exchanged'),
+    students: z.boolean().describe('Students are exchanged'),
+  }).optional().describe('Exchange of researchers and/or students'),
   fields: z.string().optional().describe('Fields of exchange, as written'),
   corrections: z.array(z.object({ field: z.string(), printed: z.string().describe('The value as printed, JSON'), reason: z.string() })).optional()
     .describe('Values the document prints wrongly, corrected through data/reference/record-errata.json'),
   source: SourceRef,
-});
+}).describe('One agreement line of a source: an exchange agreement between a home university (or its units) and a partner');
 
 const requirementFormat = z.enum(['not-stated', 'none', 'min', 'per-level', 'range', 'recommended', 'cefr', 'level', 'conditional', 'text']);
 const requirementSections = z.object({
@@ -140,133 +165,138 @@ const requirement = z.object({
 });
 
 export const Programme = z.object({
-  id: z.string().describe('Course number'),
+  id: z.string().min(1).describe('Course number'),
   home,
-  partner: z.string().describe('Partner id'),
-  partnerName: bilingual,
+  partner: partnerId,
+  partnerName: bilingual.describe('Partner name as written in the call'),
   partnerUnit: z.string().optional().describe('Faculty, school or college of the partner the programme is with (Japanese, as written)'),
-  country: countryCode,
+  country,
   places: z.object({
     semesterSpots: z.number().optional().describe('Semester spots: 4 = four students for a half year or two for a year'),
-    sharedWith: z.array(z.string()).describe('Course numbers sharing the same pool of places'),
-    raw: z.string(),
-  }),
-  courseType: z.string(),
+    sharedWith: z.array(z.string()).describe('Course numbers sharing the same pool of places (a number the call does not list stays as printed)'),
+    raw: z.string().describe('The places cell as written'),
+  }).describe('Places (numbers of students)'),
+  courseType: z.string().min(1).describe('Course type as written (正規課程, 語学のみ, …)'),
   courseKind: z.enum(['regular', 'language-only', 'language+regular']).optional().describe('courseType read: 正規課程 regular courses, 語学のみ language courses only, 語学 + 正規課程 language then regular courses'),
-  levels: z.object({ undergraduate: z.boolean(), graduate: z.boolean() }).describe('Levels the programme is open to (a level listed without a ○/× mark is read as open: see levelsUnsettled)'),
+  levels: z.object({ undergraduate: z.boolean().describe('Open to undergraduates'), graduate: z.boolean().describe('Open to graduate students') }).describe('Levels the programme is open to (a level listed without a ○/× mark is read as open: see levelsUnsettled)'),
   levelsUnsettled: z.array(z.enum(['undergraduate', 'graduate'])).optional().describe('Levels the row lists without a ○/× mark, or marks twice differently: whether they may apply is not settled by the document'),
-  language: z.string().describe('Language(s) of instruction, as written'),
-  requirements: z.object({ gpa: requirement, ielts: requirement, toefl: requirement, other: requirement }),
+  language: z.string().min(1).describe('Language(s) of instruction, as written'),
+  requirements: z.object({
+    gpa: requirement.describe('GPA requirement'),
+    ielts: requirement.describe('IELTS requirement'),
+    toefl: requirement.describe('TOEFL iBT requirement'),
+    other: requirement.describe('Other language requirements'),
+  }),
   reRecruitment: z.boolean().describe('Open again in a re-recruitment round'),
-  links: z.array(z.string()),
-  notes: z.string(),
-  homeUnits: z.array(z.string()).optional().describe('Unit ids of the home university whose students may apply, where the programme is restricted'),
+  links: z.array(z.string()).describe('Web pages the call links for the programme'),
+  notes: z.string().describe('Notes as written (empty when none)'),
+  homeUnits: z.array(unitId).optional().describe('Unit ids of the home university whose students may apply, where the programme is restricted'),
   homeUnitsRaw: z.string().optional().describe('The restriction as written'),
   source: SourceRef,
-});
+}).describe('An exchange programme open for application in a call, one per course number');
 
 export const DegreeProgramme = z.object({
-  id: z.string(),
-  kind: z.enum(['double', 'joint']),
+  id: z.string().min(1).describe('Programme id'),
+  kind: z.enum(['double', 'joint']).describe('Double or joint degree'),
   home,
-  programme: z.string().describe('Home programme / course as written'),
-  homeUnits: z.array(z.string()),
-  partners: z.array(z.string()).describe('Partner ids'),
+  programme: z.string().min(1).describe('Home programme / course as written'),
+  homeUnits: z.array(unitId).describe('Unit ids of the home university running the programme'),
+  partners: z.array(partnerId).min(1).describe('Partner ids'),
   partnerNames: z.array(z.string()).optional().describe('Partner names as written, one per partner, in order (with any faculty or institute, e.g. マレーシア工科大学マレーシア日本国際工科院)'),
-  form: z.string().describe('Degree form, e.g. 博士－博士'),
-  startFiscalYear: z.number().int().optional().describe('Fiscal year the programme first started: the earliest of startFiscalYears (a programme carried over from before a reorganisation counts from its start under the old organisation, e.g. R2 (H29) → 2017)'),
-  startFiscalYears: z.array(z.number().int()).optional().describe('Every era year the cell gives, converted (e.g. R2 (H29) → [2020, 2017])'),
-  startRaw: z.string(),
+  form: z.string().min(1).describe('Degree form, e.g. 博士－博士'),
+  startFiscalYear: year.optional().describe('Fiscal year the programme first started: the earliest of startFiscalYears (a programme carried over from before a reorganisation counts from its start under the old organisation, e.g. R2 (H29) → 2017)'),
+  startFiscalYears: z.array(year).optional().describe('Every era year the cell gives, converted (e.g. R2 (H29) → [2020, 2017])'),
+  startRaw: z.string().describe('The start cell as written'),
   source: SourceRef,
-});
+}).describe('A double or joint degree programme with one or more partners');
 
 export const StrategicPartnership = z.object({
-  id: z.string(),
+  id: z.string().min(1).describe('Partnership id'),
   home,
-  tier: z.enum(['primary', 'prospective']),
-  name: z.string(),
+  tier: z.enum(['primary', 'prospective']).describe('Primary strategic partner, or prospective'),
+  name: z.string().min(1).describe('Name of the partner or group, as written'),
   abbreviation: z.string().optional().describe('Abbreviation the source prints after the name (PKU, ETHZ)'),
-  members: z.array(z.string()).describe('Partner ids'),
-  homeUnits: z.array(z.string()),
+  members: z.array(partnerId).min(1).describe('Partner ids'),
+  homeUnits: z.array(unitId).describe('Unit ids of the home university taking part'),
   homeUnitCodes: z.array(z.string()).describe("Abbreviations as printed, decoded through the brochure's legend"),
-  mouYear: z.number().int().optional(),
+  mouYear: year.optional().describe('Year the memorandum of understanding was signed'),
   facts: z.array(z.object({
     what: z.string(),
     value: z.union([z.number(), z.string()]),
     line: z.number().int(),
     qualifier: z.string().optional().describe('about, nearly, more than, at least: how the source bounds the figure'),
     raw: z.string().optional().describe('The clause of the source stating the fact'),
-  })).optional(),
-  notes: z.string(),
+  })).optional().describe('Figures the source states about the partnership (what, value, the line stating it)'),
+  notes: z.string().describe('Notes as written'),
   source: SourceRef,
-});
+}).describe('A strategic partnership of a home university, with one partner or a group');
 
 export const Flow = z.object({
   home,
-  fiscalYear: z.number().int(),
-  population: z.enum(['student', 'staff']),
-  direction: z.enum(['inbound', 'outbound']),
-  country: countryCode.optional(),
+  fiscalYear: year.describe('Fiscal year of the count'),
+  population: z.enum(['student', 'staff']).describe('Students or staff (researchers, faculty)'),
+  direction: z.enum(['inbound', 'outbound']).describe('Coming to the home university, or going abroad from it'),
+  country: country.optional().describe('Country of the count, where the table is by country (absent for a label naming no one country: その他, 国・地域不明, …)'),
   countryLabel: z.string().optional().describe('Country/region label as written'),
-  unit: z.string().optional().describe('Unit id'),
-  category: z.string().describe('regular, non-regular, employed-researcher, employed-faculty, employed-other, own-funds, external-funds, other-funds, total'),
-  count: z.number().int().nonnegative(),
-  asOf: isoDate.optional(),
+  unit: unitId.optional().describe('Unit id, where the table is by unit'),
+  category: z.string().min(1).describe('regular, non-regular, employed-researcher, employed-faculty, employed-other, own-funds, external-funds, other-funds, total'),
+  count: z.number().int().nonnegative().describe('The count'),
+  asOf: isoDate.optional().describe('Date the count is as of, where the table states one'),
   courseLevel: z.enum(['master', 'doctoral', 'professional']).optional().describe('Degree course the count is for, where the source splits a unit by it: 修士課程 master, 博士課程 doctoral, 専門職学位課程 professional'),
   source: SourceRef,
-});
+}).describe('One count of an exchange-statistics table (a leaf: subtotals and totals are checks, not flows)');
 
 export const Conference = z.object({
-  id: z.string(),
+  id: z.string().min(1).describe('Conference id'),
   home,
-  fiscalYear: z.number().int().optional(),
-  name: z.string(),
-  startDate: isoDate.optional(),
-  endDate: isoDate.optional(),
-  dateRaw: z.string(),
+  fiscalYear: year.optional().describe('Fiscal year the conference is listed under'),
+  name: z.string().min(1).describe('Name as written'),
+  startDate: isoDate.optional().describe('First day'),
+  endDate: isoDate.optional().describe('Last day'),
+  dateRaw: z.string().min(1).describe('The date cell as written'),
   format: z.string().optional().describe('オンサイト / オンライン / ハイブリッド as written'),
-  venue: z.string().optional(),
-  hosts: z.string().optional(),
-  theme: z.string().optional(),
+  venue: z.string().optional().describe('Venue as written'),
+  hosts: z.string().optional().describe('Host(s) as written'),
+  theme: z.string().optional().describe('Theme as written'),
   countries: z.number().int().optional().describe('Number of participating countries'),
-  participants: z.number().int().optional(),
-  foreignParticipants: z.number().int().optional(),
-  participantsRaw: z.string().optional(),
+  participants: z.number().int().optional().describe('Number of participants'),
+  foreignParticipants: z.number().int().optional().describe('Number of participants from abroad'),
+  participantsRaw: z.string().optional().describe('The participants cell as written'),
   regions: z.number().int().optional().describe('Participating regions counted apart from countries (32か国・1地域 → 1)'),
   countriesAtLeast: z.boolean().optional().describe('True when the number of countries is stated as a minimum (最低3か国以上)'),
   source: SourceRef,
-});
+}).describe('An international conference held by a home university');
 
 export const Visit = z.object({
-  id: z.string(),
+  id: z.string().min(1).describe('Visit id'),
   home,
-  fiscalYear: z.number().int().optional(),
-  month: z.string().describe('YYYY-MM'),
-  visitor: z.string(),
-  country: countryCode.optional(),
-  count: z.number().int(),
-  persons: z.number().int(),
+  fiscalYear: year.optional().describe('Fiscal year the visit is listed under'),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).meta({ tableType: 'yearmonth' }).describe('Month of the visit, YYYY-MM'),
+  visitor: z.string().min(1).describe('Visiting institution or delegation, as written'),
+  country: country.optional().describe('Country of the visitor'),
+  count: z.number().int().describe('Number of visits'),
+  persons: z.number().int().describe('Number of persons'),
   source: SourceRef,
-});
+}).describe('An official visit received by a home university');
 
 /** A structured fact of a call for applications (dates, minimums, money). */
 export const CallFact = z.object({
-  id: z.string(),
+  id: z.string().min(1).describe('Fact id'),
   home,
-  topic: z.string().describe('schedule, eligibility, stipend, travel, scholarship, test-fee, …'),
-  what: z.string(),
-  value: z.union([z.number(), z.string(), z.boolean()]).optional(),
-  unit: z.string().optional(),
-  date: isoDate.optional(),
+  topic: z.string().min(1).describe('schedule, eligibility, stipend, travel, scholarship, test-fee, …'),
+  what: z.string().min(1).describe('What the fact is, as written'),
+  value: z.union([z.number(), z.string(), z.boolean()]).optional().describe('The value the fact states'),
+  unit: z.string().optional().describe('Unit of the value (JPY, JPY/month, IELTS, months, …)'),
+  date: isoDate.optional().describe('Date, when the fact is a date or a period'),
   endDate: isoDate.optional().describe('Last day, when the fact is a period'),
   time: z.string().optional().describe('Time of day as written (12:10~12:45, 正午)'),
   key: z.string().optional().describe('Stable slug of what the fact is (first-entry, stipend, travel-cap…), the same for every line that states it'),
   region: z.string().optional().describe('Destination region class the value is for, as written (指定都市, 甲地域, アジア地域…)'),
   condition: z.string().optional().describe('Who or what the value applies to, as written (授業料減免適用者, 8日～31日…)'),
   approx: z.boolean().optional().describe('The document marks the value as approximate or provisional (程度, 目途, 予定)'),
-  raw: z.string(),
+  raw: z.string().describe('The clause as written'),
   source: SourceRef,
-});
+}).describe('A structured fact of a call for applications: dates, minimums, money');
 
 export const Check = z.object({
   id: z.string(),

@@ -1,0 +1,44 @@
+/**
+ * datapackage.json: the dataset as a Frictionless Tabular Data Package (v1) — one CSV resource per
+ * table with its Table Schema inline, the source documents, the licence of the derived data.
+ */
+import type { Home, Source, TableName } from '../schema/records.ts';
+import { tableDescription, tableSchema } from './table-schema.ts';
+
+/** The site's address (astro.config.mjs `site`); source pages are /sources/<id>/ under it. */
+export const SITE = 'https://koryu-atlas.example.org';
+
+/** How toCsv writes: papaparse's quoting, "\n" between rows, a header row. */
+const DIALECT = { delimiter: ',', doubleQuote: true, quoteChar: '"', lineTerminator: '\n', skipInitialSpace: false, header: true };
+
+export function dataPackage(tables: { sources: Source[]; homes: Home[] }, names: TableName[], version: string) {
+  const homes = tables.homes.map((h) => h.name.en);
+  return {
+    profile: 'tabular-data-package',
+    name: 'koryu-atlas',
+    title: 'Koryu Atlas — international exchange of Japanese universities',
+    description: [
+      `The international-exchange documents of ${homes.length} Japanese universities (${homes.join(', ')}), read line by line into one reconciled dataset:`,
+      'agreements, partner institutions, exchange programmes, double and joint degrees, strategic partnerships, exchange statistics, conferences, visits and the facts of a call for applications.',
+      'Every record names the document and the line it was read from (source.id, source.line); the totals the documents state are recomputed in validation.json.',
+      'Each table is also published as <table>.json, described by schema/<table>.schema.json (JSON Schema).',
+      'The derived dataset is licensed CC BY 4.0; the source documents remain their publishers\'.',
+    ].join(' '),
+    homepage: `${SITE}/`,
+    version,
+    licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 International' }],
+    sources: tables.sources.map((s) => ({ title: s.title, path: `${SITE}/sources/${s.id}/`, publisher: s.publisher })),
+    contributors: [{ title: 'Koryu Atlas', path: `${SITE}/`, role: 'author' }],
+    resources: names.map((name) => ({
+      name,
+      path: `${name}.csv`,
+      profile: 'tabular-data-resource',
+      description: tableDescription(name),
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      dialect: DIALECT,
+      schema: tableSchema(name),
+    })),
+  };
+}
