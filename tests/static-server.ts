@@ -42,6 +42,8 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff': 'font/woff',
   '.wasm': 'application/wasm',
   '.pdf': 'application/pdf',
+  '.zip': 'application/zip',
+  '.cff': 'text/plain; charset=utf-8',
 };
 
 export function contentType(file: string): string {
