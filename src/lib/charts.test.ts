@@ -1,0 +1,31 @@
+import { describe, it, expect } from 'vitest';
+import * as Plot from '@observablehq/plot';
+import { renderPlot, rowsToCsv, OKABE_ITO } from './charts.ts';
+
+const data = [{ region: 'Europe', n: 12 }, { region: 'East Asia', n: 30 }, { region: 'Oceania', n: 3 }];
+const bars = () => renderPlot({ marks: [Plot.barX(data, { x: 'n', y: 'region', fill: OKABE_ITO[0] })], marginLeft: 80 }, { label: 'Students by region', description: 'Outbound students, FY2023, tsukuba-fy2023 line 486' });
+
+describe('renderPlot', () => {
+  it('gives an <svg> with an accessible name and description, no inline style, and one bar per row', () => {
+    const svg = bars();
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toMatch(/role="img"/);
+    expect(svg).toMatch(/aria-label="Students by region"/);
+    expect(svg).toMatch(/aria-description="Outbound students, FY2023, tsukuba-fy2023 line 486"/);
+    expect(svg).not.toMatch(/<style|style="/);
+    expect(svg.match(/<rect /g)?.length).toBe(3);
+  });
+  it('is deterministic (the same data renders the same SVG)', () => {
+    expect(bars()).toBe(bars());
+  });
+  it('escapes text from the data', () => {
+    const svg = renderPlot({ marks: [Plot.text([{ t: '<script>x</script>' }], { text: 't', x: 0, y: 0 })] }, { label: 'a', description: 'b' });
+    expect(svg).not.toContain('<script>');
+  });
+});
+
+describe('rowsToCsv', () => {
+  it('quotes what needs quoting', () => {
+    expect(rowsToCsv(['a', 'b'], [['x,y', 1], ['say "hi"', null]])).toBe('a,b\n"x,y",1\n"say ""hi""",\n');
+  });
+});
