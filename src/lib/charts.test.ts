@@ -29,3 +29,13 @@ describe('rowsToCsv', () => {
     expect(rowsToCsv(['a', 'b'], [['x,y', 1], ['say "hi"', null]])).toBe('a,b\n"x,y",1\n"say ""hi""",\n');
   });
 });
+
+describe('renderChoropleth', () => {
+  it('draws every country shape, filled where there is a value, and names the countries too small to draw', async () => {
+    const { renderChoropleth, worldCountries } = await import('./charts.ts');
+    const { svg, notOnMap } = renderChoropleth(new Map([['JP', 10], ['FR', 3], ['HK', 5]]), { label: 'map', description: 'd' });
+    expect(svg.match(/<path /g)!.length).toBeGreaterThanOrEqual(worldCountries().features.length);
+    expect(notOnMap).toEqual(['HK']);
+    expect(svg).toMatch(/role="img"/);
+  });
+});

@@ -7,8 +7,13 @@
  * Colours: the Okabe–Ito palette (distinguishable with the common colour-vision deficiencies) for
  * categories, and a single-hue sequential scheme for the choropleth.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { feature } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { FeatureCollection, Geometry } from 'geojson';
 
 /** Okabe & Ito (2008), "Color Universal Design": safe for protanopia, deuteranopia and tritanopia. */
 export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
@@ -41,4 +46,54 @@ export function rowsToCsv(columns: readonly string[], rows: readonly (readonly (
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return [columns, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
+}
+
+const require = createRequire(import.meta.url);
+let world: FeatureCollection<Geometry, { name: string }> | undefined;
+let numericOf: Map<string, string> | undefined;
+
+/** Country shapes (Natural Earth 1:110m via world-atlas), bundled: no tiles, no network. */
+export function worldCountries(): FeatureCollection<Geometry, { name: string }> {
+  if (!world) {
+    const topo = JSON.parse(readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8')) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+    world = feature(topo, topo.objects.countries) as FeatureCollection<Geometry, { name: string }>;
+  }
+  return world;
+}
+
+/** ISO 3166-1 alpha-2 → numeric (world-atlas ids are numeric), from the world-countries package. */
+export function isoNumeric(alpha2: string): string | undefined {
+  if (!numericOf) {
+    const all = JSON.parse(readFileSync(require.resolve('world-countries/countries.json'), 'utf8')) as { cca2: string; ccn3: string }[];
+    numericOf = new Map(all.filter((c) => c.ccn3).map((c) => [c.cca2, c.ccn3]));
+  }
+  return numericOf.get(alpha2);
+}
+
+/**
+ * A world choropleth: each country with a value filled on a sequential single-hue scale (zero and
+ * missing in grey). Returns the SVG and the countries that have a value but no shape at this scale
+ * (Hong Kong, Macao, Singapore… are too small), which the table beside the map still lists.
+ */
+export function renderChoropleth(values: ReadonlyMap<string, number>, text: ChartText, options: { width?: number; label?: string } = {}): { svg: string; notOnMap: string[] } {
+  const geo = worldCountries();
+  const byNumeric = new Map<string, number>();
+  for (const [code, v] of values) { const n = isoNumeric(code); if (n) byNumeric.set(n, v); }
+  const drawn = new Set(geo.features.map((f) => String(f.id)));
+  const notOnMap = [...values.keys()].filter((code) => { const n = isoNumeric(code); return !n || !drawn.has(n); }).sort();
+  const max = Math.max(1, ...values.values());
+  const svg = renderPlot({
+    width: options.width ?? 960,
+    projection: 'equal-earth',
+    color: { type: 'sqrt', domain: [0, max], range: ['#deebf7', '#08306b'], unknown: '#e6e6e6', label: options.label ?? null },
+    marks: [
+      Plot.geo(geo, {
+        fill: (f: { id: string }) => { const v = byNumeric.get(String(f.id)); return v === undefined || v === 0 ? null : v; },
+        stroke: '#ffffff',
+        strokeWidth: 0.5,
+      }),
+      Plot.sphere({ stroke: '#9aa4ae', strokeWidth: 0.5 }),
+    ],
+  }, text);
+  return { svg, notOnMap };
 }
