@@ -155,6 +155,7 @@ if (run('browser')) {
       ['partner', partner, real],
       ['country (most partners)', country, real],
       ['programme finder', '/programmes/', real],
+      ['stats', '/stats/', real],
       [`directory, ${K}×`, '/partners/', syn],
       ...(full ? ([[`country, ${K}×`, country, syn]] as [string, string, typeof real][]) : []),
     ];

@@ -33,6 +33,9 @@ export function renderPlot(options: Plot.PlotOptions, text: ChartText): string {
   if (!svg) throw new Error('renderPlot: Plot returned no <svg> (a legend or title makes it a <figure>: write those in HTML)');
   for (const style of [...svg.querySelectorAll('style')]) style.remove();
   for (const el of [svg, ...svg.querySelectorAll('[style]')]) el.removeAttribute('style');
+  // The SVG is one image (role="img") with one name; Plot's labels on its mark groups ("rule",
+  // "geo") would be ARIA on elements with no role.
+  for (const el of svg.querySelectorAll('[aria-label], [aria-description]')) { el.removeAttribute('aria-label'); el.removeAttribute('aria-description'); }
   svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   svg.setAttribute('role', 'img');
   svg.setAttribute('class', 'plot');

@@ -1,0 +1,225 @@
+/**
+ * The charts of the /stats/ page: for each, its data (from the pure functions of stats.ts), the
+ * plotted rows as a table and CSV, the SVG (charts.ts), the words (title, subtitle with what is
+ * counted, where, when and the source lines) and the data-quality notes (stats.ts `shortfalls`).
+ * Used by the page (src/views/StatsView.astro) and by the CSV endpoint (src/pages/stats/[file].ts),
+ * so a chart, its table and its download always show the same rows. Build time only.
+ */
+import * as Plot from '@observablehq/plot';
+import type { Agreement, Check, Country, Flow, Unit } from '../../scripts/schema/records.ts';
+import { table, validation } from './data.ts';
+import { REGIONS } from '../../scripts/lib/countries.ts';
+import { renderPlot, renderChoropleth, rowsToCsv, OKABE_ITO } from './charts.ts';
+import {
+  fiscalYears, flowsByGroup, balance, rankUnits, categoryBreakdown, agreementsOverTime, shortfalls,
+  type Ref, type Population, type Direction, type ValidationReport,
+} from './stats.ts';
+import type { Locale } from '../i18n/ui.ts';
+import { formatNumber } from './site.ts';
+
+export interface ChartDef {
+  id: string;
+  title: string;
+  subtitle: string;
+  svg: string;
+  columns: string[];
+  rows: (string | number | null)[][];
+  notes: { text: string; href?: string }[];
+  sources: Ref[];
+}
+
+const WORDS = {
+  ja: {
+    student: '学生', staff: '教職員等', inbound: '受入', outbound: '派遣', region: '地域', country: '国・地域', unit: '組織',
+    count: '人数', inboundN: '受入', outboundN: '派遣', net: '差（受入−派遣）', year: '年', newN: '新規', cumulative: '累計', home: '大学',
+    category: '区分', unknown: '国・地域不明など', fy: (y: number) => `${y}年度`,
+    short: (n: number, line: number) => `この表の各行の合計は、資料自身が示す合計（${line}行目）より ${n} 人少なくなっています（資料の誤りとして記録）。`,
+    notOnMap: (xs: string) => `地図の縮尺では描けない国・地域（表には含む）: ${xs}`,
+    asOf: (d: string) => `（${d} 現在の人数）`,
+    hk: '中国には香港を含みます（資料の表記「中国（香港含む）」）。',
+    oneYear: (y: string) => `${y}のデータのみです（年度比較は、2年度目の資料を追加すると表示されます）。`,
+  },
+  en: {
+    student: 'students', staff: 'staff', inbound: 'inbound', outbound: 'outbound', region: 'Region', country: 'Country/region', unit: 'Unit',
+    count: 'People', inboundN: 'Inbound', outboundN: 'Outbound', net: 'Net (in − out)', year: 'Year', newN: 'New', cumulative: 'Cumulative', home: 'University',
+    category: 'Category', unknown: 'country not given', fy: (y: number) => `FY${y}`,
+    short: (n: number, line: number) => `The rows of this table add up to ${n} fewer than the total the document itself states (line ${line}); recorded as an erratum of the document.`,
+    notOnMap: (xs: string) => `Too small to draw at this scale (in the table): ${xs}`,
+    asOf: (d: string) => ` (head count on ${d})`,
+    hk: 'China includes Hong Kong (the document prints “中国（香港含む）”).',
+    oneYear: (y: string) => `One fiscal year only (${y}); a year-over-year view appears when a second year’s document is added.`,
+  },
+} as const;
+
+const CATEGORY: Record<string, { ja: string; en: string }> = {
+  'employed-researcher': { ja: '雇用：研究員', en: 'Employed: researchers' },
+  'employed-faculty': { ja: '雇用：教員', en: 'Employed: faculty' },
+  'employed-other': { ja: '雇用：その他', en: 'Employed: other' },
+  'own-funds': { ja: '自己資金', en: 'Own funds' },
+  'external-funds': { ja: '外部資金', en: 'External funds' },
+  'other-funds': { ja: 'その他の資金', en: 'Other funds' },
+  regular: { ja: '正規生', en: 'Regular students' },
+  'non-regular': { ja: '非正規生', en: 'Non-regular students' },
+  total: { ja: '計', en: 'Total' },
+};
+
+const lines = (refs: readonly Ref[]) => [...new Set(refs.map((r) => r.line))].sort((a, b) => a - b);
+const span = (refs: readonly Ref[]) => { const l = lines(refs); return l.length ? (l.length === 1 ? `${l[0]}` : `${l[0]}–${l[l.length - 1]}`) : ''; };
+
+/** Every chart of the page, in page order, for one locale. */
+export function statsCharts(locale: Locale): ChartDef[] {
+  const W = WORDS[locale];
+  const ja = locale === 'ja';
+  const flows = table<Flow>('flows');
+  const countries = table<Country>('countries');
+  const units = table<Unit>('units');
+  const agreements = table<Agreement>('agreements');
+  const v = validation<{ checks: Check[]; warnings: { file: string; line: number; message: string }[] }>();
+  const report: ValidationReport = { checks: v.checks, warnings: [] };
+  const years = fiscalYears(flows);
+  const fy = years[years.length - 1]!;
+  const countryName = (code: string) => countries.find((c) => c.code === code)?.name[locale] ?? code;
+  const regionName = (id: string) => REGIONS.find((r) => r.id === id)?.name[locale] ?? (id === 'unknown' ? W.unknown : id);
+  const n = (x: number) => formatNumber(locale, x);
+  const source = flows[0]?.source.id ?? '';
+  const yearNote = years.length === 1 ? [{ text: W.oneYear(W.fy(fy)) }] : [];
+  const out: ChartDef[] = [];
+
+  // The checks of this direction's column where there are any (the table's grand total, both
+  // directions together, only otherwise).
+  const shortNotes = (refs: Ref[], direction: Direction) => {
+    const checks = shortfalls(report, refs, { direction }).checks.filter((c) => c.shortBy > 0);
+    const own = checks.filter((c) => c.id.includes(direction));
+    return (own.length ? own : checks).map((c) => ({ text: W.short(c.shortBy, c.line), href: `${ja ? '' : '/en'}/data/validation/` }));
+  };
+
+  const bars = (id: string, title: string, subtitle: string, rows: { label: string; value: number; sources: Ref[] }[], label: string, extraNotes: { text: string; href?: string }[] = [], color = OKABE_ITO[0]!) => {
+    const data = rows.map((r) => ({ ...r, tip: `${r.label}: ${n(r.value)}` }));
+    const svg = renderPlot({
+      width: 760,
+      height: Math.max(120, 26 * data.length + 40),
+      marginLeft: Math.min(260, 14 + Math.max(...data.map((d) => d.label.length)) * (ja ? 12 : 7)),
+      x: { label, grid: true },
+      y: { label: null, domain: data.map((d) => d.label) },
+      marks: [
+        Plot.barX(data, { x: 'value', y: 'label', fill: color, title: 'tip' }),
+        Plot.text(data, { x: 'value', y: 'label', text: (d: { value: number }) => n(d.value), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
+        Plot.ruleX([0]),
+      ],
+    }, { label: title, description: subtitle });
+    const allRefs = rows.flatMap((r) => r.sources);
+    out.push({ id, title, subtitle, svg, columns: [label === W.count ? W.region : label, W.count], rows: rows.map((r) => [r.label, r.value]), notes: [...extraNotes, ...yearNote], sources: allRefs });
+  };
+
+  // --- students and staff by region, both directions ------------------------------------------
+  for (const population of ['student', 'staff'] as Population[]) {
+    for (const direction of ['outbound', 'inbound'] as Direction[]) {
+      const rows = flowsByGroup(flows, countries, { population, direction, fiscalYear: fy, by: 'region' }).filter((r) => r.value > 0);
+      const refs = rows.flatMap((r) => r.sources);
+      const asOf = rows.find((r) => r.asOf)?.asOf;
+      const who = population === 'student' ? W.student : W.staff;
+      const title = ja ? `${who}の${W[direction]}（地域別）` : `${who[0]!.toUpperCase()}${who.slice(1)} ${W[direction]} by region`;
+      const subtitle = ja
+        ? `${W.fy(fy)}、筑波大学の国・地域別の表を地域ごとに合計${asOf ? W.asOf(asOf) : ''}。出典 ${source} ${span(refs)}行目`
+        : `${W.fy(fy)}, University of Tsukuba, the table by country summed by region${asOf ? W.asOf(asOf) : ''}. Source: ${source} lines ${span(refs)}`;
+      bars(`${population}-${direction}-region`, title, subtitle, rows.map((r) => ({ label: regionName(r.region), value: r.value, sources: r.sources })), W.count, [...shortNotes(refs, direction), ...(rows.some((r) => r.countries.includes('CN')) ? [{ text: W.hk }] : [])]);
+    }
+  }
+
+  // --- the map and top countries of outbound students -----------------------------------------
+  for (const direction of ['outbound', 'inbound'] as Direction[]) {
+    const byCountry = flowsByGroup(flows, countries, { population: 'student', direction, fiscalYear: fy, by: 'country' }).filter((r) => r.value > 0);
+    const refs = byCountry.flatMap((r) => r.sources);
+    const values = new Map(byCountry.filter((r) => r.country).map((r) => [r.country!, r.value]));
+    const title = ja ? `${W.student}の${W[direction]}（国・地域別の地図）` : `Students ${W[direction]} by country (map)`;
+    const subtitle = ja ? `${W.fy(fy)}、筑波大学。濃いほど人数が多い（平方根の尺度）。出典 ${source} ${span(refs)}行目` : `${W.fy(fy)}, University of Tsukuba; darker is more (square-root scale). Source: ${source} lines ${span(refs)}`;
+    const { svg, notOnMap } = renderChoropleth(values, { label: title, description: subtitle }, { label: W.count });
+    out.push({
+      id: `student-${direction}-map`, title, subtitle, svg,
+      columns: [W.country, W.count],
+      rows: byCountry.map((r) => [r.country ? countryName(r.country) : (r.label ?? W.unknown), r.value]),
+      notes: [...shortNotes(refs, direction), ...(notOnMap.length ? [{ text: W.notOnMap(notOnMap.map(countryName).join(ja ? '、' : ', ')) }] : []), { text: W.hk }, ...yearNote],
+      sources: refs,
+    });
+  }
+
+  // --- inbound vs outbound per region -----------------------------------------------------------
+  for (const population of ['student', 'staff'] as Population[]) {
+    const rows = balance(flows, countries, { population, fiscalYear: fy, by: 'region' }).filter((r) => r.inbound + r.outbound > 0);
+    const data = rows.flatMap((r) => [
+      { region: regionName(r.key), kind: W.inboundN, value: r.inbound, tip: `${regionName(r.key)} — ${W.inboundN}: ${n(r.inbound)}` },
+      { region: regionName(r.key), kind: W.outboundN, value: r.outbound, tip: `${regionName(r.key)} — ${W.outboundN}: ${n(r.outbound)}` },
+    ]);
+    const who = population === 'student' ? W.student : W.staff;
+    const title = ja ? `${who}の受入と派遣（地域別）` : `${who[0]!.toUpperCase()}${who.slice(1)}: inbound and outbound by region`;
+    const refs = rows.flatMap((r) => r.sources);
+    const subtitle = ja ? `${W.fy(fy)}、筑波大学${population === 'student' ? '（受入は12月1日現在の在籍者数、派遣は年度内の人数）' : ''}。出典 ${source} ${span(refs)}行目` : `${W.fy(fy)}, University of Tsukuba${population === 'student' ? ' (inbound: enrolled on 1 December; outbound: over the year)' : ''}. Source: ${source} lines ${span(refs)}`;
+    const svg = renderPlot({
+      width: 760, height: 30 * rows.length + 60, marginLeft: ja ? 110 : 120,
+      x: { label: W.count, grid: true }, y: { label: null, domain: rows.map((r) => regionName(r.key)) },
+      color: { domain: [W.inboundN, W.outboundN], range: [OKABE_ITO[0]!, OKABE_ITO[1]!] },
+      marks: [
+        Plot.ruleY(rows, { y: (r: { key: string }) => regionName(r.key), x1: 'inbound', x2: 'outbound', stroke: '#9aa4ae' }),
+        Plot.dot(data, { x: 'value', y: 'region', fill: 'kind', r: 5, symbol: 'kind', title: 'tip' }),
+      ],
+    }, { label: title, description: subtitle });
+    out.push({ id: `${population}-balance-region`, title, subtitle, svg, columns: [W.region, W.inboundN, W.outboundN, W.net], rows: rows.map((r) => [regionName(r.key), r.inbound, r.outbound, r.net]), notes: [{ text: ja ? `● ${W.inboundN}　■ ${W.outboundN}` : `● ${W.inboundN}   ■ ${W.outboundN}` }, ...yearNote], sources: refs });
+  }
+
+  // --- units that send the most students ---------------------------------------------------------
+  {
+    const rows = rankUnits(flows, units, { population: 'student', direction: 'outbound', fiscalYear: fy }).filter((r) => r.value > 0).slice(0, 15);
+    const refs = rows.flatMap((r) => r.sources);
+    const title = ja ? '学生を最も多く派遣している組織（上位15）' : 'Units sending the most students abroad (top 15)';
+    const subtitle = ja ? `${W.fy(fy)}、筑波大学の組織別の表（資料に印字された組織ごと）。出典 ${source} ${span(refs)}行目` : `${W.fy(fy)}, University of Tsukuba, the table by unit (each unit as printed). Source: ${source} lines ${span(refs)}`;
+    bars('student-outbound-units', title, subtitle, rows.map((r) => ({ label: (ja ? r.name.ja : r.name.en ?? r.name.ja), value: r.value, sources: r.sources })), W.count, [{ text: ja ? '組織と派遣先の国・地域を掛け合わせた表は資料にありません。派遣先は上の地域別・国別のグラフを見てください。' : 'The document has no table crossing units and countries: see the charts by region and country above for where students go.' }], OKABE_ITO[2]);
+  }
+
+  // --- finer categories ---------------------------------------------------------------------------
+  for (const [population, direction] of [['staff', 'inbound'], ['staff', 'outbound'], ['student', 'inbound']] as [Population, Direction][]) {
+    const rows = categoryBreakdown(flows, { population, direction, fiscalYear: fy, by: 'total' }).filter((r) => r.category !== 'total');
+    if (rows.length === 0) continue;
+    const refs = rows.flatMap((r) => r.sources);
+    const who = population === 'student' ? W.student : W.staff;
+    const title = ja ? `${who}の${W[direction]}（区分別）` : `${who[0]!.toUpperCase()}${who.slice(1)} ${W[direction]} by category`;
+    const subtitle = ja ? `${W.fy(fy)}、筑波大学の組織別の表の区分ごとの合計。出典 ${source} ${span(refs)}行目` : `${W.fy(fy)}, University of Tsukuba, totals of the categories of the table by unit. Source: ${source} lines ${span(refs)}`;
+    bars(`${population}-${direction}-categories`, title, subtitle, rows.map((r) => ({ label: CATEGORY[r.category]?.[locale] ?? r.category, value: r.value, sources: r.sources })), W.count, [], OKABE_ITO[3]);
+  }
+
+  // --- agreements over time per home ---------------------------------------------------------------
+  {
+    const ot = agreementsOverTime(agreements, countries, { by: 'home' });
+    const data = ot.rows.filter((r) => r.year >= 1980);
+    const homes = [...new Set(data.map((r) => r.group))];
+    const title = ja ? '協定の累計（締結年別・大学別）' : 'Agreements over time, cumulative, by university';
+    const srcs = table<{ id: string; asOf: string }>('sources').filter((x) => ot.rows.some((r) => r.count > 0 && r.sources.some((y) => y.id === x.id)));
+    const asOf = srcs.map((x) => `${x.id} (${x.asOf})`).join(', ');
+    const subtitle = ja
+      ? `各大学の一覧（時点: ${asOf}）に載っている協定を締結年で数えた累計（過去に存在した協定の数ではありません）`
+      : `Agreements in each university’s list (as of: ${asOf}), counted by year signed — not how many existed at the time`;
+    const homeName = (id: string) => table<{ id: string; name: { ja: string; en: string } }>('homes').find((h) => h.id === id)?.name[locale] ?? id;
+    const svg = renderPlot({
+      width: 760, height: 320, marginLeft: 50,
+      x: { label: W.year, tickFormat: 'd' }, y: { label: W.cumulative, grid: true },
+      color: { domain: homes.map(homeName), range: OKABE_ITO },
+      marks: [
+        Plot.line(data, { x: 'year', y: 'cumulative', stroke: (r: { group: string }) => homeName(r.group), strokeWidth: 2 }),
+        Plot.dot(data.filter((r) => r.count > 0), { x: 'year', y: 'cumulative', fill: (r: { group: string }) => homeName(r.group), r: 2.5, title: (r: { group: string; year: number; count: number; cumulative: number }) => `${homeName(r.group)} ${r.year}: +${r.count} (${r.cumulative})` }),
+      ],
+    }, { label: title, description: subtitle });
+    const undated = ot.undated.map((u) => `${homeName(u.group)} ${n(u.count)}`).join(ja ? '、' : ', ');
+    out.push({
+      id: 'agreements-over-time', title, subtitle, svg,
+      columns: [W.year, W.home, W.newN, W.cumulative],
+      rows: data.filter((r) => r.count > 0).map((r) => [r.year, homeName(r.group), r.count, r.cumulative]),
+      notes: [{ text: ja ? `凡例: ${homes.map(homeName).join('、')}。締結年の記載がない協定: ${undated}` : `Legend: ${homes.map(homeName).join(', ')}. Agreements without a year: ${undated}` }],
+      sources: ot.rows.flatMap((r) => r.sources),
+    });
+  }
+  return out;
+}
+
+/** A chart's rows as CSV (its columns as the header). */
+export function chartCsv(c: ChartDef): string {
+  return rowsToCsv(c.columns, c.rows);
+}

@@ -1,0 +1,7 @@
+/** The plotted rows of each chart of /en/stats/ as CSV (English headers). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { statsCharts, chartCsv } from '../../../lib/stats-charts.ts';
+
+export const getStaticPaths: GetStaticPaths = () => statsCharts('en').map((c) => ({ params: { file: `${c.id}.csv` }, props: { csv: chartCsv(c) } }));
+
+export const GET: APIRoute = ({ props }) => new Response((props as { csv: string }).csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

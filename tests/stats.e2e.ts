@@ -1,0 +1,76 @@
+/**
+ * /stats/ in a browser: every chart is an <svg> with an accessible name inside a <figure> with a
+ * <figcaption>, also with JavaScript off; the numbers shown equal the data (computed here from
+ * data/build/flows.json); each chart's CSV is served; tooltips by keyboard; axe in ja and en.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe } from 'vitest';
+import { test, expect, expectCleanVisit, expectNoSeriousA11yViolations } from './helpers.ts';
+
+const flows = JSON.parse(readFileSync(resolve(import.meta.dirname, '../data/build/flows.json'), 'utf8')) as { population: string; direction: string; category: string; unit?: string; count: number }[];
+
+describe('stats page', () => {
+  for (const path of ['/stats/', '/en/stats/']) {
+    test(`${path}: every chart is an accessible SVG in a captioned figure, without JavaScript`, async ({ visit }) => {
+      const v = await visit(path, { javaScriptEnabled: false });
+      const figures = v.page.locator('figure.chart');
+      const count = await figures.count();
+      expect(count).toBeGreaterThanOrEqual(12);
+      for (let i = 0; i < count; i++) {
+        const f = figures.nth(i);
+        expect(await f.locator(':scope > figcaption').innerText()).not.toBe('');
+        const svg = f.locator('svg[role="img"]');
+        expect(await svg.count()).toBe(1);
+        expect((await svg.getAttribute('aria-label'))!.length).toBeGreaterThan(5);
+        expect(await f.locator('table tbody tr').count()).toBeGreaterThan(0);
+      }
+      expectCleanVisit(v);
+    });
+  }
+
+  test('the numbers shown equal the data: students sent abroad by region add up to the country table', async ({ visit }) => {
+    const v = await visit('/en/stats/', { javaScriptEnabled: false });
+    // (the table sits in a closed <details>: read its text, not its rendering)
+    const cells = await v.page.locator('table[data-chart-table="student-outbound-region"] tbody td.num').evaluateAll((tds) => tds.map((td) => td.textContent ?? ''));
+    const shown = cells.reduce((a, t) => a + Number(t.replace(/,/g, '')), 0);
+    const data = flows.filter((f) => f.population === 'student' && f.direction === 'outbound' && !f.unit && f.category === 'total').reduce((a, f) => a + f.count, 0);
+    expect(shown).toBe(data);
+    // the bars' labels carry the same numbers
+    const svgText = await v.page.locator('#student-outbound-region svg').innerHTML();
+    for (const t of cells) expect(svgText).toContain(`>${t}<`);
+    // and the chart says where its table falls short of the document's own total (L486)
+    expect(await v.page.locator('#student-outbound-region .chart-note a[href="/en/data/validation/"]').count()).toBeGreaterThan(0);
+  });
+
+  test('each chart’s CSV download holds its table’s rows', async ({ visit }) => {
+    const v = await visit('/en/stats/');
+    const href = await v.page.locator('#student-outbound-units .chart-download a').getAttribute('href');
+    expect(href).toBe('/en/stats/student-outbound-units.csv');
+    const res = await v.page.request.get(href!);
+    expect(res.headers()['content-type']).toMatch(/^text\/csv/);
+    const lines = (await res.text()).trim().split('\n');
+    expect(lines.length - 1).toBe(await v.page.locator('table[data-chart-table="student-outbound-units"] tbody tr').count());
+    expectCleanVisit(v);
+  });
+
+  test('tooltips work by keyboard', async ({ visit }) => {
+    const v = await visit('/en/stats/');
+    const mark = v.page.locator('#student-outbound-region svg [tabindex="0"]').first();
+    await mark.focus();
+    const tip = v.page.locator('.chart-tip');
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    expect(await tip.innerText()).toMatch(/\d/);
+    await v.page.keyboard.press('Escape');
+    await expect.poll(() => tip.isVisible()).toBe(false);
+    expectCleanVisit(v);
+  });
+
+  for (const path of ['/stats/', '/en/stats/']) {
+    test(`${path} has no serious axe violation`, async ({ visit }) => {
+      const v = await visit(path);
+      await expectNoSeriousA11yViolations(v.page);
+      expectCleanVisit(v);
+    });
+  }
+});
