@@ -11,7 +11,7 @@ import { table, validation } from './data.ts';
 import { REGIONS } from '../../scripts/lib/countries.ts';
 import { renderPlot, renderChoropleth, rowsToCsv, OKABE_ITO } from './charts.ts';
 import {
-  fiscalYears, flowsByGroup, balance, rankUnits, categoryBreakdown, agreementsOverTime, shortfalls,
+  fiscalYears, flowsByGroup, balance, rankUnits, categoryBreakdown, agreementsOverTime, shortfalls, totalsByYear,
   type Ref, type Population, type Direction, type ValidationReport,
 } from './stats.ts';
 import type { Locale } from '../i18n/ui.ts';
@@ -66,8 +66,13 @@ const CATEGORY: Record<string, { ja: string; en: string }> = {
 const lines = (refs: readonly Ref[]) => [...new Set(refs.map((r) => r.line))].sort((a, b) => a - b);
 const span = (refs: readonly Ref[]) => { const l = lines(refs); return l.length ? (l.length === 1 ? `${l[0]}` : `${l[0]}–${l[l.length - 1]}`) : ''; };
 
-/** Every chart of the page, in page order, for one locale. */
-export function statsCharts(locale: Locale): ChartDef[] {
+/** The fiscal years the statistics cover, ascending (one page per year when there are several). */
+export function statsYears(): number[] {
+  return fiscalYears(table<Flow>('flows'));
+}
+
+/** Every chart of the page for one locale and fiscal year (the latest by default), in page order. */
+export function statsCharts(locale: Locale, year?: number): ChartDef[] {
   const W = WORDS[locale];
   const ja = locale === 'ja';
   const flows = table<Flow>('flows');
@@ -77,11 +82,11 @@ export function statsCharts(locale: Locale): ChartDef[] {
   const v = validation<{ checks: Check[]; warnings: { file: string; line: number; message: string }[] }>();
   const report: ValidationReport = { checks: v.checks, warnings: [] };
   const years = fiscalYears(flows);
-  const fy = years[years.length - 1]!;
+  const fy = year ?? years[years.length - 1]!;
+  const source = flows.find((f) => f.fiscalYear === fy)?.source.id ?? '';
   const countryName = (code: string) => countries.find((c) => c.code === code)?.name[locale] ?? code;
   const regionName = (id: string) => REGIONS.find((r) => r.id === id)?.name[locale] ?? (id === 'unknown' ? W.unknown : id);
   const n = (x: number) => formatNumber(locale, x);
-  const source = flows[0]?.source.id ?? '';
   const yearNote = years.length === 1 ? [{ text: W.oneYear(W.fy(fy)) }] : [];
   const out: ChartDef[] = [];
 
@@ -110,6 +115,24 @@ export function statsCharts(locale: Locale): ChartDef[] {
     const allRefs = rows.flatMap((r) => r.sources);
     out.push({ id, title, subtitle, svg, columns: [label === W.count ? W.region : label, W.count], rows: rows.map((r) => [r.label, r.value]), notes: [...extraNotes, ...yearNote], sources: allRefs });
   };
+
+  // --- year over year, when there is more than one year -----------------------------------------
+  if (years.length > 1) {
+    const series = (['student', 'staff'] as Population[]).flatMap((population) => (['inbound', 'outbound'] as Direction[]).map((direction) => ({ population, direction })));
+    const data = series.flatMap(({ population, direction }) => totalsByYear(flows, { population, direction, table: 'country' }).map((r) => ({
+      series: `${population === 'student' ? W.student : W.staff} ${W[direction]}`, year: String(r.fiscalYear), value: r.value, sources: r.sources,
+    })));
+    const title = ja ? '年度ごとの受入・派遣の推移' : 'Year over year: inbound and outbound';
+    const subtitle = ja ? `${years.map(W.fy).join('、')}、国・地域別の表の合計。出典 ${[...new Set(data.flatMap((d) => d.sources.map((x) => x.id)))].join('、')}` : `${years.map(W.fy).join(', ')}, totals of the tables by country. Sources: ${[...new Set(data.flatMap((d) => d.sources.map((x) => x.id)))].join(', ')}`;
+    const svg = renderPlot({
+      width: 760, height: 300, marginBottom: 40,
+      x: { label: null, domain: data.map((d) => d.series).filter((x, i, a) => a.indexOf(x) === i), tickRotate: 0 },
+      fx: { label: null }, y: { label: W.count, grid: true },
+      color: { domain: years.map(String), range: OKABE_ITO },
+      marks: [Plot.barY(data, { fx: 'series', x: 'year', y: 'value', fill: 'year', title: (d: { series: string; year: string; value: number }) => `${d.series} ${d.year}: ${n(d.value)}` }), Plot.ruleY([0])],
+    }, { label: title, description: subtitle });
+    out.push({ id: 'year-over-year', title, subtitle, svg, columns: [ja ? '系列' : 'Series', W.year, W.count], rows: data.map((d) => [d.series, Number(d.year), d.value]), notes: [], sources: data.flatMap((d) => d.sources) });
+  }
 
   // --- students and staff by region, both directions ------------------------------------------
   for (const population of ['student', 'staff'] as Population[]) {
