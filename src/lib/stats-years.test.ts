@@ -15,7 +15,7 @@ const before = process.env.KORYU_DATA_DIR;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'koryu-years-'));
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'data/raw/sources.json'), 'utf8')) as { id: string; file: string; fiscalYear?: number; sha256?: string; asOf: string }[];
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'data/raw/sources.json'), 'utf8')) as { id: string; file: string; title: string; fiscalYear?: number; sha256?: string; asOf: string }[];
   const fy2023 = manifest.find((s) => s.id === 'tsukuba-fy2023')!;
   const text = readFileSync(join(ROOT, 'data/raw', fy2023.file), 'utf8').replaceAll('令和5年度', '令和6年度');
   writeFileSync(join(dir, 'tsukuba-fy2024.txt'), text);
@@ -23,7 +23,7 @@ beforeAll(() => {
   // The real manifest, every document as it is, plus the relabelled copy.
   const entries = [
     ...manifest.map((s) => ({ ...s, file: join(ROOT, 'data/raw', s.file) })),
-    { ...rest, id: 'tsukuba-fy2024', file: 'tsukuba-fy2024.txt', fiscalYear: 2024, asOf: '2025-03-31', title: `${(fy2023 as { title: string }).title} (fixture: FY2024)` },
+    { ...rest, id: 'tsukuba-fy2024', file: 'tsukuba-fy2024.txt', fiscalYear: 2024, asOf: '2025-03-31', title: `${fy2023.title} (fixture: FY2024)` },
   ];
   writeFileSync(join(dir, 'sources.json'), JSON.stringify(entries, null, 1));
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-data.ts'), '--manifest', join(dir, 'sources.json'), '--out', join(dir, 'build')], { cwd: ROOT, encoding: 'utf8' });
