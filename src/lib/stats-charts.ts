@@ -6,12 +6,13 @@
  * so a chart, its table and its download always show the same rows. Build time only.
  */
 import * as Plot from '@observablehq/plot';
-import type { Agreement, Check, Country, Flow, Unit } from '../../scripts/schema/records.ts';
+import type { Agreement, Check, Conference, Country, DegreeProgramme, Flow, Unit, Visit } from '../../scripts/schema/records.ts';
 import { table, validation } from './data.ts';
 import { REGIONS } from '../../scripts/lib/countries.ts';
 import { renderPlot, renderChoropleth, rowsToCsv, OKABE_ITO } from './charts.ts';
 import {
   fiscalYears, flowsByGroup, balance, rankUnits, categoryBreakdown, agreementsOverTime, shortfalls, totalsByYear,
+  degreeProgrammesByStartYear, conferencesSummary, visitsByMonth,
   type Ref, type Population, type Direction, type ValidationReport,
 } from './stats.ts';
 import type { Locale } from '../i18n/ui.ts';
@@ -198,6 +199,15 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
     bars('student-outbound-units', title, subtitle, rows.map((r) => ({ label: (ja ? r.name.ja : r.name.en ?? r.name.ja), value: r.value, sources: r.sources })), W.count, [{ text: ja ? '組織と派遣先の国・地域を掛け合わせた表は資料にありません。派遣先は上の地域別・国別のグラフを見てください。' : 'The document has no table crossing units and countries: see the charts by region and country above for where students go.' }], OKABE_ITO[2]);
   }
 
+  // --- units with their hierarchy: every printed count rolled up to the top groups ------------------
+  {
+    const top = rankUnits(flows, units, { population: 'student', direction: 'outbound', fiscalYear: fy, depth: 0 }).filter((r) => r.value > 0);
+    const refs = top.flatMap((r) => r.sources);
+    const title = ja ? '学生の派遣（組織の大きな区分ごと）' : 'Students sent abroad by division (units rolled up)';
+    const subtitle = ja ? `${W.fy(fy)}、筑波大学の組織別の表を上位の区分（学群・大学院・系…）に合計。出典 ${source} ${span(refs)}行目` : `${W.fy(fy)}, University of Tsukuba, the table by unit summed up to its top divisions. Source: ${source} lines ${span(refs)}`;
+    bars('student-outbound-divisions', title, subtitle, top.map((r) => ({ label: ja ? r.name.ja : r.name.en ?? r.name.ja, value: r.value, sources: r.sources })), W.count, [], OKABE_ITO[2]);
+  }
+
   // --- finer categories ---------------------------------------------------------------------------
   for (const [population, direction] of [['staff', 'inbound'], ['staff', 'outbound'], ['student', 'inbound']] as [Population, Direction][]) {
     const rows = categoryBreakdown(flows, { population, direction, fiscalYear: fy, by: 'total' }).filter((r) => r.category !== 'total');
@@ -238,6 +248,51 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
       notes: [{ text: ja ? `凡例: ${homes.map(homeName).join('、')}。締結年の記載がない協定: ${undated}` : `Legend: ${homes.map(homeName).join(', ')}. Agreements without a year: ${undated}` }],
       sources: ot.rows.flatMap((r) => r.sources),
     });
+  }
+  // --- degree programmes, conferences, visits --------------------------------------------------------
+  {
+    const dp = degreeProgrammesByStartYear(table<DegreeProgramme>('degree-programmes'));
+    const rows = dp.rows.filter((r) => r.count > 0);
+    const kind = (k: string) => (k === 'double' ? (ja ? 'ダブル・ディグリー' : 'Double degree') : k === 'joint' ? (ja ? 'ジョイント・ディグリー' : 'Joint degree') : k);
+    const refs = rows.flatMap((r) => r.sources);
+    const title = ja ? '学位プログラムの開始年度' : 'Degree programmes by year started';
+    const subtitle = ja ? `筑波大学のダブル・ディグリー／ジョイント・ディグリー（資料が示す最も早い開始年度）。出典 ${refs[0]?.id ?? ''} ${span(refs)}行目` : `University of Tsukuba’s double and joint degree programmes (the earliest start year the document gives). Source: ${refs[0]?.id ?? ''} lines ${span(refs)}`;
+    const svg = renderPlot({
+      width: 760, height: 240, x: { label: W.year, tickFormat: 'd', type: 'band' }, y: { label: ja ? 'プログラム数' : 'Programmes', grid: true },
+      color: { domain: ['double', 'joint'].map(kind), range: [OKABE_ITO[0]!, OKABE_ITO[1]!] },
+      marks: [Plot.barY(rows, { x: 'year', y: 'count', fill: (r: { group: string }) => kind(r.group), title: (r: { group: string; year: number; count: number }) => `${kind(r.group)} ${r.year}: ${r.count}` }), Plot.ruleY([0])],
+    }, { label: title, description: subtitle });
+    out.push({ id: 'degree-programmes-start', title, subtitle, svg, columns: [W.year, W.category, ja ? 'プログラム数' : 'Programmes'], rows: rows.map((r) => [r.year, kind(r.group), r.count]),
+      notes: [{ text: ja ? `凡例: ${kind('double')}、${kind('joint')}` : `Legend: ${kind('double')}, ${kind('joint')}` }], sources: refs });
+  }
+  {
+    const cs = conferencesSummary(table<Conference>('conferences'), { fiscalYear: fy });
+    if (cs.byMonth.length) {
+      const refs = cs.byMonth.flatMap((r) => r.sources);
+      const title = ja ? '国際会議の開催（月別）' : 'International conferences held, by month';
+      const subtitle = ja ? `${W.fy(fy)}、筑波大学が開催した国際会議の数（開始月）。出典 ${refs[0]?.id ?? ''} ${span(refs)}行目` : `${W.fy(fy)}, international conferences hosted by the University of Tsukuba, by month they began. Source: ${refs[0]?.id ?? ''} lines ${span(refs)}`;
+      const svg = renderPlot({
+        width: 760, height: 240, x: { label: null, type: 'band' }, y: { label: ja ? '件数' : 'Conferences', grid: true },
+        marks: [Plot.barY(cs.byMonth, { x: 'month', y: 'count', fill: OKABE_ITO[4], title: (r: { month: string; count: number; participants: number }) => `${r.month}: ${r.count} (${n(r.participants)})` }), Plot.ruleY([0])],
+      }, { label: title, description: subtitle });
+      out.push({ id: 'conferences-by-month', title, subtitle, svg, columns: [ja ? '月' : 'Month', ja ? '件数' : 'Conferences', ja ? '参加者' : 'Participants', ja ? 'うち外国人' : 'Of them foreign'],
+        rows: cs.byMonth.map((r) => [r.month, r.count, r.participants, r.foreignParticipants]),
+        notes: [{ text: ja ? `形式別: ${cs.byFormat.map((f) => `${f.format} ${f.count}件`).join('、')}。参加者数は資料の記載のまま（1件の大規模なシンポジウムが大半を占め、外国人参加者が参加者を上回る行もあります）。` : `By format: ${cs.byFormat.map((f) => `${f.format} ${f.count}`).join(', ')}. Participants as printed (one large symposium outweighs the rest, and a few rows state more foreign participants than participants).` }],
+        sources: refs });
+    }
+  }
+  {
+    const vm = visitsByMonth(table<Visit>('visits'), { fiscalYear: fy });
+    if (vm.length) {
+      const refs = vm.flatMap((r) => r.sources);
+      const title = ja ? '外国からの公式訪問（月別）' : 'Official visits received, by month';
+      const subtitle = ja ? `${W.fy(fy)}、筑波大学が受けた公式訪問の件数。出典 ${refs[0]?.id ?? ''} ${span(refs)}行目` : `${W.fy(fy)}, official visits to the University of Tsukuba. Source: ${refs[0]?.id ?? ''} lines ${span(refs)}`;
+      const svg = renderPlot({
+        width: 760, height: 240, x: { label: null, type: 'band' }, y: { label: ja ? '件数' : 'Visits', grid: true },
+        marks: [Plot.barY(vm, { x: 'month', y: 'count', fill: OKABE_ITO[5], title: (r: { month: string; count: number; persons: number }) => `${r.month}: ${r.count} (${r.persons})` }), Plot.ruleY([0])],
+      }, { label: title, description: subtitle });
+      out.push({ id: 'visits-by-month', title, subtitle, svg, columns: [ja ? '月' : 'Month', ja ? '件数' : 'Visits', ja ? '人数' : 'Persons'], rows: vm.map((r) => [r.month, r.count, r.persons]), notes: [], sources: refs });
+    }
   }
   return out;
 }
