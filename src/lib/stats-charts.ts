@@ -301,3 +301,43 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
 export function chartCsv(c: ChartDef): string {
   return rowsToCsv(c.columns, c.rows);
 }
+
+/**
+ * One country's exchange flows for its page: students and staff, inbound and outbound, from the
+ * tables by country of the latest fiscal year; undefined when no table names the country.
+ */
+export function countryFlowsChart(code: string, locale: Locale): ChartDef | undefined {
+  const W = WORDS[locale];
+  const ja = locale === 'ja';
+  const flows = table<Flow>('flows');
+  const countries = table<Country>('countries');
+  const years = fiscalYears(flows);
+  if (years.length === 0) return undefined;
+  const fy = years[years.length - 1]!;
+  const rows: { label: string; value: number; sources: Ref[] }[] = [];
+  for (const population of ['student', 'staff'] as Population[]) {
+    for (const direction of ['inbound', 'outbound'] as Direction[]) {
+      const r = flowsByGroup(flows, countries, { population, direction, fiscalYear: fy, by: 'country' }).find((x) => x.country === code);
+      if (r) rows.push({ label: ja ? `${population === 'student' ? W.student : W.staff}・${W[direction]}` : `${population === 'student' ? 'Students' : 'Staff'} ${W[direction]}`, value: r.value, sources: r.sources });
+    }
+  }
+  if (rows.length === 0) return undefined;
+  const n = (x: number) => formatNumber(locale, x);
+  const refs = rows.flatMap((r) => r.sources);
+  const source = refs[0]?.id ?? '';
+  const name = countries.find((c) => c.code === code)?.name[locale] ?? code;
+  const title = ja ? `${name}との交流（筑波大学、${W.fy(fy)}）` : `Exchange with ${name} (University of Tsukuba, ${W.fy(fy)})`;
+  const subtitle = ja ? `国・地域別の表の${name}の行。出典 ${source} ${lines(refs).join('・')}行目` : `The ${name} rows of the tables by country. Source: ${source} lines ${lines(refs).join(', ')}`;
+  const data = rows.map((r) => ({ ...r, tip: `${r.label}: ${n(r.value)}` }));
+  const svg = renderPlot({
+    width: 640, height: 26 * data.length + 50, marginLeft: ja ? 110 : 130,
+    x: { label: W.count, grid: true }, y: { label: null, domain: data.map((d) => d.label) },
+    marks: [
+      Plot.barX(data, { x: 'value', y: 'label', fill: OKABE_ITO[0], title: 'tip' }),
+      Plot.text(data, { x: 'value', y: 'label', text: (d: { value: number }) => n(d.value), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
+      Plot.ruleX([0]),
+    ],
+  }, { label: title, description: subtitle });
+  return { id: `country-${code.toLowerCase()}-flows`, title, subtitle, svg, columns: [W.category, W.count], rows: rows.map((r) => [r.label, r.value]), notes: [], sources: refs };
+}
+
