@@ -200,6 +200,37 @@ if (run('browser')) {
     }
     table(['page type', 'scripts', 'raw KB', 'gzip KB', 'brotli KB'], jsRows);
 
+    heading('stats page: charts');
+    {
+      // Layout shift while the stats page loads and its script runs (target: none), and the time to
+      // compute and render every chart of the page in both languages (done at build time).
+      const context = await browser.newContext({ baseURL: real.br, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { __cls: number };
+        w.__cls = 0;
+        new PerformanceObserver((list) => { for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto('/stats/', { waitUntil: 'networkidle' });
+      await page.waitForTimeout(500);
+      const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+      const figures = await page.locator('figure.chart').count();
+      await context.close();
+      process.env.KORYU_DATA_DIR = REAL.data;
+      const { statsCharts } = await import('../../src/lib/stats-charts.ts');
+      const t0 = performance.now();
+      const n = statsCharts('ja').length + statsCharts('en').length;
+      const chartMs = performance.now() - t0;
+      const stats = weights.find((w) => w.path === '/stats/');
+      table(['figure', 'value', 'target'], [
+        ['charts on /stats/', figures, ''],
+        ['transfer, first view (gzip / brotli)', stats ? `${kb(stats.gzip.first.wire)} / ${kb(stats.br.first.wire)} KB` : '—', '< 200 KB compressed'],
+        ['cumulative layout shift on load', cls.toFixed(3), '0'],
+        ['computing and rendering all charts, ja + en', `${int(n)} charts in ${ms(chartMs)} ms`, ''],
+      ]);
+      results.stats = { figures, cls, charts: n, chartMs };
+    }
+
     heading('search latency per keystroke (directory /partners/, Chromium headless, no CPU throttling)');
     print(`${QUERIES.length} queries typed one character at a time: ${QUERIES.join(', ')}`);
     print('update = input event → results in the DOM (MutationObserver on the list and the count); frame = → next frame rendered;');

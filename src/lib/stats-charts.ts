@@ -27,6 +27,8 @@ export interface ChartDef {
   rows: (string | number | null)[][];
   notes: { text: string; href?: string }[];
   sources: Ref[];
+  /** colour key, written in HTML beside the chart */
+  legend?: { label: string; color: string }[];
 }
 
 const WORDS = {
@@ -80,8 +82,8 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
   const countries = table<Country>('countries');
   const units = table<Unit>('units');
   const agreements = table<Agreement>('agreements');
-  const v = validation<{ checks: Check[]; warnings: { file: string; line: number; message: string }[] }>();
-  const report: ValidationReport = { checks: v.checks, warnings: [] };
+  const v = validation<{ checks: Check[]; warnings: { source: string; file: string; line: number; message: string }[] }>();
+  const report: ValidationReport = { checks: v.checks, warnings: v.warnings };
   const years = fiscalYears(flows);
   const fy = year ?? years[years.length - 1]!;
   const source = flows.find((f) => f.fiscalYear === fy)?.source.id ?? '';
@@ -94,9 +96,15 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
   // The checks of this direction's column where there are any (the table's grand total, both
   // directions together, only otherwise).
   const shortNotes = (refs: Ref[], direction: Direction) => {
-    const checks = shortfalls(report, refs, { direction }).checks.filter((c) => c.shortBy > 0);
+    const found = shortfalls(report, refs, { direction });
+    const checks = found.checks.filter((c) => c.shortBy > 0);
     const own = checks.filter((c) => c.id.includes(direction));
-    return (own.length ? own : checks).map((c) => ({ text: W.short(c.shortBy, c.line), href: `${ja ? '' : '/en'}/data/validation/` }));
+    // Rows the document prints with a cell missing: the likely reason a table falls short.
+    const missing = found.warnings.filter((w) => /counts for \d+ columns/.test(w.message));
+    return [
+      ...(own.length ? own : checks).map((c) => ({ text: W.short(c.shortBy, c.line), href: `${ja ? '' : '/en'}/data/validation/` })),
+      ...missing.map((w) => ({ text: ja ? `${w.line}行目の行はセルが1つ欠けています（${(w as { raw?: string }).raw?.trim() ?? ''}）。` : `Line ${w.line} has lost a cell (${(w as { raw?: string }).raw?.trim() ?? ''}).`, href: `${ja ? '' : '/en'}/sources/${w.source}/#L${w.line}` })),
+    ];
   };
 
   const bars = (id: string, title: string, subtitle: string, rows: { label: string; value: number; sources: Ref[] }[], label: string, extraNotes: { text: string; href?: string }[] = [], color = OKABE_ITO[0]!) => {
@@ -132,7 +140,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
       color: { domain: years.map(String), range: OKABE_ITO },
       marks: [Plot.barY(data, { fx: 'series', x: 'year', y: 'value', fill: 'year', title: (d: { series: string; year: string; value: number }) => `${d.series} ${d.year}: ${n(d.value)}` }), Plot.ruleY([0])],
     }, { label: title, description: subtitle });
-    out.push({ id: 'year-over-year', title, subtitle, svg, columns: [ja ? '系列' : 'Series', W.year, W.count], rows: data.map((d) => [d.series, Number(d.year), d.value]), notes: [], sources: data.flatMap((d) => d.sources) });
+    out.push({ id: 'year-over-year', title, subtitle, svg, columns: [ja ? '系列' : 'Series', W.year, W.count], rows: data.map((d) => [d.series, Number(d.year), d.value]), notes: [], legend: years.map((y, i) => ({ label: W.fy(y), color: OKABE_ITO[i % OKABE_ITO.length]! })), sources: data.flatMap((d) => d.sources) });
   }
 
   // --- students and staff by region, both directions ------------------------------------------
@@ -167,6 +175,37 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
     });
   }
 
+  // --- students: top countries, ranked -------------------------------------------------------------
+  for (const direction of ['outbound', 'inbound'] as Direction[]) {
+    const rows = flowsByGroup(flows, countries, { population: 'student', direction, fiscalYear: fy, by: 'country' }).filter((r) => r.value > 0 && r.country).slice(0, 20);
+    const refs = rows.flatMap((r) => r.sources);
+    const title = ja ? `${W.student}の${W[direction]}が多い国・地域（上位20）` : `Top 20 countries, students ${W[direction]}`;
+    const subtitle = ja ? `${W.fy(fy)}、筑波大学の国・地域別の表。出典 ${source} ${span(refs)}行目` : `${W.fy(fy)}, University of Tsukuba, the table by country. Source: ${source} lines ${span(refs)}`;
+    bars(`student-${direction}-countries`, title, subtitle, rows.map((r) => ({ label: countryName(r.country!), value: r.value, sources: r.sources })), W.count, [{ text: W.hk }], OKABE_ITO[direction === 'outbound' ? 1 : 0]);
+  }
+  {
+    const rows = balance(flows, countries, { population: 'student', fiscalYear: fy, by: 'country' }).filter((r) => r.inbound + r.outbound > 0).sort((a, b) => (b.inbound + b.outbound) - (a.inbound + a.outbound)).slice(0, 25);
+    const refs = rows.flatMap((r) => r.sources);
+    const title = ja ? '学生の受入と派遣（国・地域別、上位25）' : 'Students: inbound and outbound by country (top 25)';
+    const subtitle = ja ? `${W.fy(fy)}、筑波大学（受入は12月1日現在の在籍者数、派遣は年度内の人数）。出典 ${source} ${span(refs)}行目` : `${W.fy(fy)}, University of Tsukuba (inbound: enrolled on 1 December; outbound: over the year). Source: ${source} lines ${span(refs)}`;
+    const label = (r: { key: string }) => (r.key.startsWith('unknown') ? W.unknown : countryName(r.key));
+    const data = rows.flatMap((r) => [
+      { c: label(r), kind: W.inboundN, value: r.inbound, tip: `${label(r)} — ${W.inboundN}: ${n(r.inbound)}` },
+      { c: label(r), kind: W.outboundN, value: r.outbound, tip: `${label(r)} — ${W.outboundN}: ${n(r.outbound)}` },
+    ]);
+    const svg = renderPlot({
+      width: 760, height: 22 * rows.length + 60, marginLeft: ja ? 130 : 150,
+      x: { label: W.count, grid: true, type: 'sqrt' }, y: { label: null, domain: rows.map(label) },
+      color: { domain: [W.inboundN, W.outboundN], range: [OKABE_ITO[0]!, OKABE_ITO[1]!] }, symbol: { domain: [W.inboundN, W.outboundN], range: ['circle', 'square'] },
+      marks: [
+        Plot.ruleY(rows, { y: label, x1: 'inbound', x2: 'outbound', stroke: '#9aa4ae' }),
+        Plot.dot(data, { x: 'value', y: 'c', fill: 'kind', r: 4, symbol: 'kind', title: 'tip' }),
+      ],
+    }, { label: title, description: subtitle });
+    out.push({ id: 'student-balance-country', title, subtitle, svg, columns: [W.country, W.inboundN, W.outboundN, W.net], rows: rows.map((r) => [label(r), r.inbound, r.outbound, r.net]),
+      notes: [{ text: ja ? '横軸は平方根の尺度です。' : 'Square-root axis.' }, ...yearNote], legend: [{ label: `● ${W.inboundN}`, color: OKABE_ITO[0]! }, { label: `■ ${W.outboundN}`, color: OKABE_ITO[1]! }], sources: refs });
+  }
+
   // --- inbound vs outbound per region -----------------------------------------------------------
   for (const population of ['student', 'staff'] as Population[]) {
     const rows = balance(flows, countries, { population, fiscalYear: fy, by: 'region' }).filter((r) => r.inbound + r.outbound > 0);
@@ -179,15 +218,15 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
     const refs = rows.flatMap((r) => r.sources);
     const subtitle = ja ? `${W.fy(fy)}、筑波大学${population === 'student' ? '（受入は12月1日現在の在籍者数、派遣は年度内の人数）' : ''}。出典 ${source} ${span(refs)}行目` : `${W.fy(fy)}, University of Tsukuba${population === 'student' ? ' (inbound: enrolled on 1 December; outbound: over the year)' : ''}. Source: ${source} lines ${span(refs)}`;
     const svg = renderPlot({
-      width: 760, height: 30 * rows.length + 60, marginLeft: ja ? 110 : 120,
-      x: { label: W.count, grid: true }, y: { label: null, domain: rows.map((r) => regionName(r.key)) },
-      color: { domain: [W.inboundN, W.outboundN], range: [OKABE_ITO[0]!, OKABE_ITO[1]!] },
+      width: 760, height: 30 * rows.length + 60, marginLeft: ja ? 120 : 180,
+      x: { label: W.count, grid: true, zero: true }, y: { label: null, domain: rows.map((r) => regionName(r.key)) },
+      color: { domain: [W.inboundN, W.outboundN], range: [OKABE_ITO[0]!, OKABE_ITO[1]!] }, symbol: { domain: [W.inboundN, W.outboundN], range: ['circle', 'square'] },
       marks: [
         Plot.ruleY(rows, { y: (r: { key: string }) => regionName(r.key), x1: 'inbound', x2: 'outbound', stroke: '#9aa4ae' }),
         Plot.dot(data, { x: 'value', y: 'region', fill: 'kind', r: 5, symbol: 'kind', title: 'tip' }),
       ],
     }, { label: title, description: subtitle });
-    out.push({ id: `${population}-balance-region`, title, subtitle, svg, columns: [W.region, W.inboundN, W.outboundN, W.net], rows: rows.map((r) => [regionName(r.key), r.inbound, r.outbound, r.net]), notes: [{ text: ja ? `● ${W.inboundN}　■ ${W.outboundN}` : `● ${W.inboundN}   ■ ${W.outboundN}` }, ...yearNote], sources: refs });
+    out.push({ id: `${population}-balance-region`, title, subtitle, svg, columns: [W.region, W.inboundN, W.outboundN, W.net], rows: rows.map((r) => [regionName(r.key), r.inbound, r.outbound, r.net]), notes: yearNote, legend: [{ label: `● ${W.inboundN}`, color: OKABE_ITO[0]! }, { label: `■ ${W.outboundN}`, color: OKABE_ITO[1]! }], sources: refs });
   }
 
   // --- units that send the most students ---------------------------------------------------------
@@ -245,10 +284,30 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
       id: 'agreements-over-time', title, subtitle, svg,
       columns: [W.year, W.home, W.newN, W.cumulative],
       rows: data.filter((r) => r.count > 0).map((r) => [r.year, homeName(r.group), r.count, r.cumulative]),
-      notes: [{ text: ja ? `凡例: ${homes.map(homeName).join('、')}。締結年の記載がない協定: ${undated}` : `Legend: ${homes.map(homeName).join(', ')}. Agreements without a year: ${undated}` }],
+      notes: [{ text: ja ? `締結年の記載がない協定: ${undated}` : `Agreements without a year: ${undated}` }],
+      legend: homes.map((h, i) => ({ label: homeName(h), color: OKABE_ITO[i]! })),
       sources: ot.rows.flatMap((r) => r.sources),
     });
   }
+  // --- new agreements per year, by region and by level ------------------------------------------------
+  for (const by of ['region', 'level'] as const) {
+    const ot = agreementsOverTime(agreements, countries, { by });
+    const data = ot.rows.filter((r) => r.year >= 1980 && r.count > 0);
+    const LEVEL: Record<string, { ja: string; en: string }> = { university: { ja: '全学協定', en: 'University-wide' }, department: { ja: '部局間協定', en: 'Department-level' }, cic: { ja: 'CiC', en: 'CiC' }, strategic: { ja: '戦略的', en: 'Strategic' } };
+    const groupName = (g: string) => (by === 'level' ? (LEVEL[g]?.[locale] ?? g) : g === 'multiple' ? (ja ? '複数地域' : 'several regions') : regionName(g));
+    const groups = [...new Set(data.map((r) => r.group))];
+    const title = ja ? `新規協定の数（締結年別・${by === 'region' ? '地域別' : '種類別'}）` : `New agreements per year, by ${by === 'region' ? 'region' : 'level'}`;
+    const srcs = [...new Set(data.flatMap((r) => r.sources.map((x) => x.id)))];
+    const subtitle = ja ? `各大学の一覧に載っている協定の締結年（${srcs.join('、')}）` : `Year signed of the agreements in the universities’ lists (${srcs.join(', ')})`;
+    const svg = renderPlot({
+      width: 760, height: 280, x: { label: W.year, tickFormat: 'd' }, y: { label: W.newN, grid: true },
+      color: { domain: groups.map(groupName), range: [...OKABE_ITO, '#7f7f7f', '#a6761d'] },
+      marks: [Plot.rectY(data, { x: 'year', interval: 1, y: 'count', fill: (r: { group: string }) => groupName(r.group), title: (r: { group: string; year: number; count: number }) => `${groupName(r.group)} ${r.year}: ${r.count}` }), Plot.ruleY([0])],
+    }, { label: title, description: subtitle });
+    out.push({ id: `agreements-per-year-${by}`, title, subtitle, svg, columns: [W.year, by === 'region' ? W.region : W.category, W.newN, W.cumulative], rows: data.map((r) => [r.year, groupName(r.group), r.count, r.cumulative]),
+      notes: [], legend: groups.map((g, i) => ({ label: groupName(g), color: [...OKABE_ITO, '#7f7f7f', '#a6761d'][i]! })), sources: data.flatMap((r) => r.sources) });
+  }
+
   // --- degree programmes, conferences, visits --------------------------------------------------------
   {
     const dp = degreeProgrammesByStartYear(table<DegreeProgramme>('degree-programmes'));
@@ -263,7 +322,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
       marks: [Plot.barY(rows, { x: 'year', y: 'count', fill: (r: { group: string }) => kind(r.group), title: (r: { group: string; year: number; count: number }) => `${kind(r.group)} ${r.year}: ${r.count}` }), Plot.ruleY([0])],
     }, { label: title, description: subtitle });
     out.push({ id: 'degree-programmes-start', title, subtitle, svg, columns: [W.year, W.category, ja ? 'プログラム数' : 'Programmes'], rows: rows.map((r) => [r.year, kind(r.group), r.count]),
-      notes: [{ text: ja ? `凡例: ${kind('double')}、${kind('joint')}` : `Legend: ${kind('double')}, ${kind('joint')}` }], sources: refs });
+      notes: [], legend: [{ label: kind('double'), color: OKABE_ITO[0]! }, { label: kind('joint'), color: OKABE_ITO[1]! }], sources: refs });
   }
   {
     const cs = conferencesSummary(table<Conference>('conferences'), { fiscalYear: fy });
