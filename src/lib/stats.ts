@@ -222,14 +222,7 @@ export function flowsByGroup(flows: readonly Flow[], countries: readonly Country
   return rows.sort(byValueUnknownLast);
 }
 
-export interface BalanceRow {
-  key: string;
-  by: 'region' | 'country';
-  region: string;
-  country?: string;
-  label?: string;
-  countries: string[];
-  unresolved: string[];
+export interface BalanceRow extends Pick<GroupRow, 'key' | 'by' | 'region' | 'country' | 'label' | 'countries' | 'unresolved'> {
   inbound: number;
   outbound: number;
   /** inbound − outbound: positive where more come than go. */
