@@ -91,6 +91,16 @@ describe('directory search', () => {
     expectCleanVisit(v);
   });
 
+  test('a misspelling finds the partner through the fuzzy matcher, which runs in a Web Worker', async ({ visit }) => {
+    const v = await visit('/partners/');
+    // "bordeax" is no name's start or word: no exact match; Fuse (in the worker) finds ボルドー大学.
+    await search(v.page, 'bordeax');
+    expect(await results(v.page)).toContain(bordeaux.id);
+    const workers = v.page.workers().map((w) => w.url());
+    expect(workers.some((u) => /fuzzy-worker/.test(u))).toBe(true);
+    expectCleanVisit(v);
+  });
+
   test('a country alias (USA, 米国) shows that country’s partners and only those', async ({ visit }) => {
     const v = await visit('/partners/');
     for (const q of ['USA', '米国']) {

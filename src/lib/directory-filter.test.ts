@@ -241,22 +241,40 @@ describe('the real index (data/build)', () => {
   });
 });
 
-describe('the browser engine (src/scripts/directory-engine.ts) on the real index', () => {
+describe('the browser engine (src/scripts/directory-engine.ts) and the worker\'s fuzzy matcher (src/lib/fuzzy.ts) on the real index', () => {
   it('gives the same results for a query whatever was typed before it', async () => {
     const { createEngine } = await import('../scripts/directory-engine.ts');
+    const { createFuzzy } = await import('./fuzzy.ts');
     const real = buildSearchIndex(dataset());
     const order = new Map(real.d.map((x, i) => [x.i, i]));
-    const fresh = () => createEngine(real, order);
+    // The page: exact matches from the engine, fuzzy ones computed by the worker and handed over.
+    const fresh = () => {
+      const e = createEngine(real, order);
+      const f = createFuzzy(real);
+      return (q: string) => {
+        const fq = e.fuzzyQuery(q);
+        if (fq !== null && !e.hasFuzzy(fq)) e.setFuzzy(fq, f(fq));
+        return e.run({ ...emptyState(), q }, true).ids;
+      };
+    };
     // The last one is longer than 32 characters: Fuse then runs over every record, not a subset.
     const queries = ['mahidol', 'qinghua', 'bordeax', 'ソウル', 'university of', 'havard', 'tokyo', 'national university of science and technology'];
-    const alone = new Map(queries.map((q) => [q, fresh().run({ ...emptyState(), q }, true).ids]));
-    // One engine, every query after every other (as a user types one after another).
-    const e = fresh();
+    const alone = new Map(queries.map((q) => [q, fresh()(q)]));
+    const search = fresh();
     for (const before of queries) {
       for (const q of queries) {
-        e.run({ ...emptyState(), q: before }, true);
-        expect(e.run({ ...emptyState(), q }, true).ids, `${q} after ${before}`).toEqual(alone.get(q));
+        search(before);
+        expect(search(q), `${q} after ${before}`).toEqual(alone.get(q));
       }
     }
+    // and the fuzzy matches do arrive: a misspelling finds the partner
+    expect(alone.get('bordeax')!.length).toBeGreaterThan(0);
+  });
+  it('without the worker\'s matches a query gives its exact matches only', async () => {
+    const { createEngine } = await import('../scripts/directory-engine.ts');
+    const real = buildSearchIndex(dataset());
+    const e = createEngine(real, new Map(real.d.map((x, i) => [x.i, i])));
+    // 'bordeax' matches nothing exactly; only the worker's fuzzy matches find ボルドー大学
+    expect(e.run({ ...emptyState(), q: 'bordeax' }, true).ids).toEqual([]);
   });
 });

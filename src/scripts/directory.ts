@@ -88,14 +88,37 @@ function init(root: HTMLElement): void {
   // --- engine, loaded once -------------------------------------------------------------------
   let engine: Promise<Engine> | undefined;
   let failed = false;
+  /** The fuzzy matcher's Web Worker (src/scripts/fuzzy-worker.ts); without it, exact matches only. */
+  let worker: Worker | undefined;
+  function startWorker(e: Engine, json: string): void {
+    try {
+      worker = new Worker(new URL('./fuzzy-worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      return;
+    }
+    worker.postMessage({ type: 'init', json });
+    worker.onmessage = (ev: MessageEvent<{ type: 'results'; q: string; results: { idx: number; score: number }[] }>) => {
+      e.setFuzzy(ev.data.q, ev.data.results);
+      const j = job;
+      if (j && j.fuzzyPending && j.e.fuzzyQuery(j.state.q) === ev.data.q) applyFuzzy(j);
+    };
+    worker.onerror = () => {
+      worker = undefined;
+      if (job?.fuzzyPending) applyFuzzy(job);
+    };
+  }
   function load(): Promise<Engine> {
     engine ??= Promise.all([
       import('./directory-engine.ts'),
       fetch(indexUrl).then((r) => {
         if (!r.ok) throw new Error(`${indexUrl}: HTTP ${r.status}`);
-        return r.json();
+        return r.text();
       }),
-    ]).then(([m, payload]) => m.createEngine(payload, nameOrder));
+    ]).then(([m, json]) => {
+      const e = m.createEngine(JSON.parse(json), nameOrder);
+      startWorker(e, json);
+      return e;
+    });
     engine.catch(() => {
       failed = true;
       countEl.textContent = unavailable;
@@ -159,6 +182,8 @@ function init(root: HTMLElement): void {
     terms: readonly string[];
     /** the result whose facet counts are still to be shown (computed on first read) */
     counts: DirectoryResult | null;
+    /** the worker has been asked for this query's fuzzy matches */
+    asked?: boolean;
   }
   let job: Job | null = null;
   let scheduled = false;
@@ -235,12 +260,19 @@ function init(root: HTMLElement): void {
     });
   }
 
+  function applyFuzzy(j: Job): void {
+    show(j.e, j.state, j.startedAt, true);
+    performance.measure('directory-fuzzy', { start: j.startedAt });
+  }
+
   function work(): void {
     const j = job;
     if (!j) return;
     if (j.fuzzyPending) {
-      show(j.e, j.state, j.startedAt, true);
-      performance.measure('directory-fuzzy', { start: j.startedAt });
+      // Fuzzy matches come from the worker: ask once, and show them when they arrive (onmessage).
+      const q = j.e.fuzzyQuery(j.state.q);
+      if (q === null || j.e.hasFuzzy(q) || !worker) applyFuzzy(j);
+      else if (!j.asked) { j.asked = true; worker.postMessage({ type: 'search', q }); }
       return;
     }
     if (j.counts) flushCounts();
