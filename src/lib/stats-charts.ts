@@ -6,7 +6,7 @@
  * so a chart, its table and its download always show the same rows. Build time only.
  */
 import * as Plot from '@observablehq/plot';
-import type { Agreement, Check, Conference, Country, DegreeProgramme, Flow, Unit, Visit } from '../../scripts/schema/records.ts';
+import type { Agreement, Check, Conference, Country, DegreeProgramme, Flow, Home, Unit, Visit } from '../../scripts/schema/records.ts';
 import { table, validation } from './data.ts';
 import { REGIONS } from '../../scripts/lib/countries.ts';
 import { renderPlot, renderChoropleth, rowsToCsv, OKABE_ITO } from './charts.ts';
@@ -68,6 +68,13 @@ const CATEGORY: Record<string, { ja: string; en: string }> = {
 
 const lines = (refs: readonly Ref[]) => [...new Set(refs.map((r) => r.line))].sort((a, b) => a - b);
 const span = (refs: readonly Ref[]) => { const l = lines(refs); return l.length ? (l.length === 1 ? `${l[0]}` : `${l[0]}–${l[l.length - 1]}`) : ''; };
+/** "出典 <source> <first>–<last>行目" / "Source: <source> lines <first>–<last>": the end of a chart's subtitle. */
+const citeLines = (refs: readonly Ref[], locale: Locale, fallback = '') => {
+  const id = refs[0]?.id ?? fallback;
+  return locale === 'ja' ? `出典 ${id} ${span(refs)}行目` : `Source: ${id} lines ${span(refs)}`;
+};
+/** The home university the statistics are of, by name (homes.json). */
+const homeName = (id: string | undefined, locale: Locale) => table<Home>('homes').find((h) => h.id === id)?.name[locale] ?? id ?? '';
 
 /** The fiscal years the statistics cover, ascending (one page per year when there are several). */
 export function statsYears(): number[] {
@@ -87,6 +94,8 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
   const years = fiscalYears(flows);
   const fy = year ?? years[years.length - 1]!;
   const source = flows.find((f) => f.fiscalYear === fy)?.source.id ?? '';
+  const home = homeName(flows.find((f) => f.fiscalYear === fy)?.home, locale);
+  const cite = (refs: readonly Ref[]) => citeLines(refs, locale, source);
   const countryName = (code: string) => countries.find((c) => c.code === code)?.name[locale] ?? code;
   const regionName = (id: string) => REGIONS.find((r) => r.id === id)?.name[locale] ?? (id === 'unknown' ? W.unknown : id);
   const n = (x: number) => formatNumber(locale, x);
@@ -152,8 +161,8 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
       const who = population === 'student' ? W.student : W.staff;
       const title = ja ? `${who}の${W[direction]}（地域別）` : `${who[0]!.toUpperCase()}${who.slice(1)} ${W[direction]} by region`;
       const subtitle = ja
-        ? `${W.fy(fy)}、筑波大学の国・地域別の表を地域ごとに合計${asOf ? W.asOf(asOf) : ''}。出典 ${source} ${span(refs)}行目`
-        : `${W.fy(fy)}, University of Tsukuba, the table by country summed by region${asOf ? W.asOf(asOf) : ''}. Source: ${source} lines ${span(refs)}`;
+        ? `${W.fy(fy)}、${home}の国・地域別の表を地域ごとに合計${asOf ? W.asOf(asOf) : ''}。${cite(refs)}`
+        : `${W.fy(fy)}, ${home}, the table by country summed by region${asOf ? W.asOf(asOf) : ''}. ${cite(refs)}`;
       bars(`${population}-${direction}-region`, title, subtitle, rows.map((r) => ({ label: regionName(r.region), value: r.value, sources: r.sources })), W.count, [...shortNotes(refs, direction), ...(rows.some((r) => r.countries.includes('CN')) ? [{ text: W.hk }] : [])]);
     }
   }
@@ -164,7 +173,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
     const refs = byCountry.flatMap((r) => r.sources);
     const values = new Map(byCountry.filter((r) => r.country).map((r) => [r.country!, r.value]));
     const title = ja ? `${W.student}の${W[direction]}（国・地域別の地図）` : `Students ${W[direction]} by country (map)`;
-    const subtitle = ja ? `${W.fy(fy)}、筑波大学。濃いほど人数が多い（平方根の尺度）。出典 ${source} ${span(refs)}行目` : `${W.fy(fy)}, University of Tsukuba; darker is more (square-root scale). Source: ${source} lines ${span(refs)}`;
+    const subtitle = ja ? `${W.fy(fy)}、${home}。濃いほど人数が多い（平方根の尺度）。${cite(refs)}` : `${W.fy(fy)}, ${home}; darker is more (square-root scale). ${cite(refs)}`;
     const { svg, notOnMap } = renderChoropleth(values, { label: title, description: subtitle }, { label: W.count });
     out.push({
       id: `student-${direction}-map`, title, subtitle, svg,
@@ -180,14 +189,14 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
     const rows = flowsByGroup(flows, countries, { population: 'student', direction, fiscalYear: fy, by: 'country' }).filter((r) => r.value > 0 && r.country).slice(0, 20);
     const refs = rows.flatMap((r) => r.sources);
     const title = ja ? `${W.student}の${W[direction]}が多い国・地域（上位20）` : `Top 20 countries, students ${W[direction]}`;
-    const subtitle = ja ? `${W.fy(fy)}、筑波大学の国・地域別の表。出典 ${source} ${span(refs)}行目` : `${W.fy(fy)}, University of Tsukuba, the table by country. Source: ${source} lines ${span(refs)}`;
+    const subtitle = ja ? `${W.fy(fy)}、${home}の国・地域別の表。${cite(refs)}` : `${W.fy(fy)}, ${home}, the table by country. ${cite(refs)}`;
     bars(`student-${direction}-countries`, title, subtitle, rows.map((r) => ({ label: countryName(r.country!), value: r.value, sources: r.sources })), W.count, [{ text: W.hk }], OKABE_ITO[direction === 'outbound' ? 1 : 0]);
   }
   {
     const rows = balance(flows, countries, { population: 'student', fiscalYear: fy, by: 'country' }).filter((r) => r.inbound + r.outbound > 0).sort((a, b) => (b.inbound + b.outbound) - (a.inbound + a.outbound)).slice(0, 25);
     const refs = rows.flatMap((r) => r.sources);
     const title = ja ? '学生の受入と派遣（国・地域別、上位25）' : 'Students: inbound and outbound by country (top 25)';
-    const subtitle = ja ? `${W.fy(fy)}、筑波大学（受入は12月1日現在の在籍者数、派遣は年度内の人数）。出典 ${source} ${span(refs)}行目` : `${W.fy(fy)}, University of Tsukuba (inbound: enrolled on 1 December; outbound: over the year). Source: ${source} lines ${span(refs)}`;
+    const subtitle = ja ? `${W.fy(fy)}、${home}（受入は12月1日現在の在籍者数、派遣は年度内の人数）。${cite(refs)}` : `${W.fy(fy)}, ${home} (inbound: enrolled on 1 December; outbound: over the year). ${cite(refs)}`;
     const label = (r: { key: string }) => (r.key.startsWith('unknown') ? W.unknown : countryName(r.key));
     const data = rows.flatMap((r) => [
       { c: label(r), kind: W.inboundN, value: r.inbound, tip: `${label(r)} — ${W.inboundN}: ${n(r.inbound)}` },
@@ -216,7 +225,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
     const who = population === 'student' ? W.student : W.staff;
     const title = ja ? `${who}の受入と派遣（地域別）` : `${who[0]!.toUpperCase()}${who.slice(1)}: inbound and outbound by region`;
     const refs = rows.flatMap((r) => r.sources);
-    const subtitle = ja ? `${W.fy(fy)}、筑波大学${population === 'student' ? '（受入は12月1日現在の在籍者数、派遣は年度内の人数）' : ''}。出典 ${source} ${span(refs)}行目` : `${W.fy(fy)}, University of Tsukuba${population === 'student' ? ' (inbound: enrolled on 1 December; outbound: over the year)' : ''}. Source: ${source} lines ${span(refs)}`;
+    const subtitle = ja ? `${W.fy(fy)}、${home}${population === 'student' ? '（受入は12月1日現在の在籍者数、派遣は年度内の人数）' : ''}。${cite(refs)}` : `${W.fy(fy)}, ${home}${population === 'student' ? ' (inbound: enrolled on 1 December; outbound: over the year)' : ''}. ${cite(refs)}`;
     const svg = renderPlot({
       width: 760, height: 30 * rows.length + 60, marginLeft: ja ? 120 : 180,
       x: { label: W.count, grid: true, zero: true }, y: { label: null, domain: rows.map((r) => regionName(r.key)) },
@@ -234,7 +243,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
     const rows = rankUnits(flows, units, { population: 'student', direction: 'outbound', fiscalYear: fy }).filter((r) => r.value > 0).slice(0, 15);
     const refs = rows.flatMap((r) => r.sources);
     const title = ja ? '学生を最も多く派遣している組織（上位15）' : 'Units sending the most students abroad (top 15)';
-    const subtitle = ja ? `${W.fy(fy)}、筑波大学の組織別の表（資料に印字された組織ごと）。出典 ${source} ${span(refs)}行目` : `${W.fy(fy)}, University of Tsukuba, the table by unit (each unit as printed). Source: ${source} lines ${span(refs)}`;
+    const subtitle = ja ? `${W.fy(fy)}、${home}の組織別の表（資料に印字された組織ごと）。${cite(refs)}` : `${W.fy(fy)}, ${home}, the table by unit (each unit as printed). ${cite(refs)}`;
     bars('student-outbound-units', title, subtitle, rows.map((r) => ({ label: (ja ? r.name.ja : r.name.en ?? r.name.ja), value: r.value, sources: r.sources })), W.count, [{ text: ja ? '組織と派遣先の国・地域を掛け合わせた表は資料にありません。派遣先は上の地域別・国別のグラフを見てください。' : 'The document has no table crossing units and countries: see the charts by region and country above for where students go.' }], OKABE_ITO[2]);
   }
 
@@ -243,7 +252,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
     const top = rankUnits(flows, units, { population: 'student', direction: 'outbound', fiscalYear: fy, depth: 0 }).filter((r) => r.value > 0);
     const refs = top.flatMap((r) => r.sources);
     const title = ja ? '学生の派遣（組織の大きな区分ごと）' : 'Students sent abroad by division (units rolled up)';
-    const subtitle = ja ? `${W.fy(fy)}、筑波大学の組織別の表を上位の区分（学群・大学院・系…）に合計。出典 ${source} ${span(refs)}行目` : `${W.fy(fy)}, University of Tsukuba, the table by unit summed up to its top divisions. Source: ${source} lines ${span(refs)}`;
+    const subtitle = ja ? `${W.fy(fy)}、${home}の組織別の表を上位の区分（学群・大学院・系…）に合計。${cite(refs)}` : `${W.fy(fy)}, ${home}, the table by unit summed up to its top divisions. ${cite(refs)}`;
     bars('student-outbound-divisions', title, subtitle, top.map((r) => ({ label: ja ? r.name.ja : r.name.en ?? r.name.ja, value: r.value, sources: r.sources })), W.count, [], OKABE_ITO[2]);
   }
 
@@ -254,7 +263,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
     const refs = rows.flatMap((r) => r.sources);
     const who = population === 'student' ? W.student : W.staff;
     const title = ja ? `${who}の${W[direction]}（区分別）` : `${who[0]!.toUpperCase()}${who.slice(1)} ${W[direction]} by category`;
-    const subtitle = ja ? `${W.fy(fy)}、筑波大学の組織別の表の区分ごとの合計。出典 ${source} ${span(refs)}行目` : `${W.fy(fy)}, University of Tsukuba, totals of the categories of the table by unit. Source: ${source} lines ${span(refs)}`;
+    const subtitle = ja ? `${W.fy(fy)}、${home}の組織別の表の区分ごとの合計。${cite(refs)}` : `${W.fy(fy)}, ${home}, totals of the categories of the table by unit. ${cite(refs)}`;
     bars(`${population}-${direction}-categories`, title, subtitle, rows.map((r) => ({ label: CATEGORY[r.category]?.[locale] ?? r.category, value: r.value, sources: r.sources })), W.count, [], OKABE_ITO[3]);
   }
 
@@ -315,7 +324,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
     const kind = (k: string) => (k === 'double' ? (ja ? 'ダブル・ディグリー' : 'Double degree') : k === 'joint' ? (ja ? 'ジョイント・ディグリー' : 'Joint degree') : k);
     const refs = rows.flatMap((r) => r.sources);
     const title = ja ? '学位プログラムの開始年度' : 'Degree programmes by year started';
-    const subtitle = ja ? `筑波大学のダブル・ディグリー／ジョイント・ディグリー（資料が示す最も早い開始年度）。出典 ${refs[0]?.id ?? ''} ${span(refs)}行目` : `University of Tsukuba’s double and joint degree programmes (the earliest start year the document gives). Source: ${refs[0]?.id ?? ''} lines ${span(refs)}`;
+    const subtitle = ja ? `${home}のダブル・ディグリー／ジョイント・ディグリー（資料が示す最も早い開始年度）。${cite(refs)}` : `${home}’s double and joint degree programmes (the earliest start year the document gives). ${cite(refs)}`;
     const svg = renderPlot({
       width: 760, height: 240, x: { label: W.year, tickFormat: 'd', type: 'band' }, y: { label: ja ? 'プログラム数' : 'Programmes', grid: true },
       color: { domain: ['double', 'joint'].map(kind), range: [OKABE_ITO[0]!, OKABE_ITO[1]!] },
@@ -329,7 +338,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
     if (cs.byMonth.length) {
       const refs = cs.byMonth.flatMap((r) => r.sources);
       const title = ja ? '国際会議の開催（月別）' : 'International conferences held, by month';
-      const subtitle = ja ? `${W.fy(fy)}、筑波大学が開催した国際会議の数（開始月）。出典 ${refs[0]?.id ?? ''} ${span(refs)}行目` : `${W.fy(fy)}, international conferences hosted by the University of Tsukuba, by month they began. Source: ${refs[0]?.id ?? ''} lines ${span(refs)}`;
+      const subtitle = ja ? `${W.fy(fy)}、${home}が開催した国際会議の数（開始月）。${cite(refs)}` : `${W.fy(fy)}, international conferences hosted by the ${home}, by month they began. ${cite(refs)}`;
       const svg = renderPlot({
         width: 760, height: 240, x: { label: null, type: 'band' }, y: { label: ja ? '件数' : 'Conferences', grid: true },
         marks: [Plot.barY(cs.byMonth, { x: 'month', y: 'count', fill: OKABE_ITO[4], title: (r: { month: string; count: number; participants: number }) => `${r.month}: ${r.count} (${n(r.participants)})` }), Plot.ruleY([0])],
@@ -345,7 +354,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
     if (vm.length) {
       const refs = vm.flatMap((r) => r.sources);
       const title = ja ? '外国からの公式訪問（月別）' : 'Official visits received, by month';
-      const subtitle = ja ? `${W.fy(fy)}、筑波大学が受けた公式訪問の件数。出典 ${refs[0]?.id ?? ''} ${span(refs)}行目` : `${W.fy(fy)}, official visits to the University of Tsukuba. Source: ${refs[0]?.id ?? ''} lines ${span(refs)}`;
+      const subtitle = ja ? `${W.fy(fy)}、${home}が受けた公式訪問の件数。${cite(refs)}` : `${W.fy(fy)}, official visits to the ${home}. ${cite(refs)}`;
       const svg = renderPlot({
         width: 760, height: 240, x: { label: null, type: 'band' }, y: { label: ja ? '件数' : 'Visits', grid: true },
         marks: [Plot.barY(vm, { x: 'month', y: 'count', fill: OKABE_ITO[5], title: (r: { month: string; count: number; persons: number }) => `${r.month}: ${r.count} (${r.persons})` }), Plot.ruleY([0])],
@@ -384,8 +393,9 @@ export function countryFlowsChart(code: string, locale: Locale): ChartDef | unde
   const n = (x: number) => formatNumber(locale, x);
   const refs = rows.flatMap((r) => r.sources);
   const source = refs[0]?.id ?? '';
+  const home = homeName(flows.find((f) => f.fiscalYear === fy)?.home, locale);
   const name = countries.find((c) => c.code === code)?.name[locale] ?? code;
-  const title = ja ? `${name}との交流（筑波大学、${W.fy(fy)}）` : `Exchange with ${name} (University of Tsukuba, ${W.fy(fy)})`;
+  const title = ja ? `${name}との交流（${home}、${W.fy(fy)}）` : `Exchange with ${name} (${home}, ${W.fy(fy)})`;
   const subtitle = ja ? `国・地域別の表の${name}の行。出典 ${source} ${lines(refs).join('・')}行目` : `The ${name} rows of the tables by country. Source: ${source} lines ${lines(refs).join(', ')}`;
   const data = rows.map((r) => ({ ...r, tip: `${r.label}: ${n(r.value)}` }));
   const svg = renderPlot({

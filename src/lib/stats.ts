@@ -157,7 +157,18 @@ export function tableCells(flows: readonly Flow[], sel: FlowSelection & { table:
 // ---------------------------------------------------------------------------------------------
 // flows by region / country
 
-export interface GroupRow {
+/** What every statistics row carries: its count, the selection it belongs to, and the cells it sums. */
+export interface StatRow {
+  value: number;
+  fiscalYear: number;
+  population: Population;
+  direction: Direction;
+  /** Day the count is as of, where the table states one (inbound students: 2023-12-01). */
+  asOf?: string;
+  sources: Ref[];
+}
+
+export interface GroupRow extends StatRow {
   /** Region id or country code; `unknown` (region) or `unknown:<printed label>` (country) when unresolved. */
   key: string;
   by: 'region' | 'country';
@@ -171,13 +182,6 @@ export interface GroupRow {
   countries: string[];
   /** Printed labels of the cells that name no country (その他, 国・地域不明, ドミニカ…): kept, never dropped. */
   unresolved: string[];
-  value: number;
-  fiscalYear: number;
-  population: Population;
-  direction: Direction;
-  /** Day the count is as of, where the table states one (inbound students: 2023-12-01). */
-  asOf?: string;
-  sources: Ref[];
 }
 
 const byValueUnknownLast = <T extends { value: number; key: string; region: string }>(a: T, b: T): number =>
@@ -371,16 +375,11 @@ export function flowsByUnit(flows: readonly Flow[], units: readonly Unit[], opts
   return out;
 }
 
-export interface RankedUnitRow {
+export interface RankedUnitRow extends StatRow {
   id: string;
   name: { ja: string; en?: string };
   kind: string;
   depth: number;
-  value: number;
-  fiscalYear: number;
-  population: Population;
-  direction: Direction;
-  sources: Ref[];
 }
 
 /**
@@ -403,18 +402,12 @@ export function rankUnits(flows: readonly Flow[], units: readonly Unit[], opts: 
 // ---------------------------------------------------------------------------------------------
 // categories
 
-export interface CategoryRow {
+export interface CategoryRow extends StatRow {
   /** The unit (by: 'unit'), as printed: its own cells, no roll-up. */
   unit?: string;
   category: string;
   /** For inbound staff: employed (雇用者) or not employed, by funding (雇用者以外). */
   group?: 'employed' | 'not-employed';
-  value: number;
-  fiscalYear: number;
-  population: Population;
-  direction: Direction;
-  asOf?: string;
-  sources: Ref[];
 }
 
 /** Employed (雇用者) or not (雇用者以外, by funding): the two halves of the inbound staff columns. */
