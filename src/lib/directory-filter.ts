@@ -118,6 +118,9 @@ export const FUSE_OPTIONS: IFuseOptions<SearchDoc> = {
   shouldSort: true,
 };
 
+/** Shortest normalised query the fuzzy matcher is asked about (shorter ones match too much). */
+export const FUZZY_MIN_LENGTH = 3;
+
 /** A fuzzy matcher: doc indexes with a score in [0, 1], 0 best. */
 export type Fuzzy = (normalizedQuery: string) => { idx: number; score: number }[];
 
@@ -335,7 +338,7 @@ export function matchText(prep: Prepared, raw: string, fuzzy?: Fuzzy): TextMatch
       if (all) ranks.set(i, 5000);
     }
   }
-  if (fuzzy && country === null && q.length >= 3) {
+  if (fuzzy && country === null && q.length >= FUZZY_MIN_LENGTH) {
     for (const { idx, score } of fuzzy(q)) if (!ranks.has(idx)) ranks.set(idx, 6000 + Math.round(score * 999));
   }
   return { ranks, terms: multi ? [q, ...words] : [q], country };

@@ -5,7 +5,7 @@
  * uses those a worker has sent (setFuzzy), so it never runs Fuse on the main thread.
  */
 import {
-  prepare, runDirectory, highlightRanges,
+  prepare, runDirectory, highlightRanges, FUZZY_MIN_LENGTH,
   type IndexPayload, type Fuzzy, type DirectoryResult, type HighlightCacheEntry,
 } from '../lib/directory-filter.ts';
 import { normalize } from '../lib/normalize.ts';
@@ -34,7 +34,7 @@ export function createEngine(payload: IndexPayload, nameOrder: ReadonlyMap<strin
     run: (state, withFuzzy) => runDirectory(prep, state, (i) => order[i]!, withFuzzy ? fuzzy : undefined),
     highlight: (text, terms) => highlightRanges(text, terms, cache),
     docIds: payload.d.map((d) => d.i),
-    fuzzyQuery: (raw) => { const q = normalize(raw); return q.length >= 3 ? q : null; },
+    fuzzyQuery: (raw) => { const q = normalize(raw); return q.length >= FUZZY_MIN_LENGTH ? q : null; },
     hasFuzzy: (q) => known.has(q),
     setFuzzy: (q, results) => { known.set(q, results); },
   };
