@@ -270,7 +270,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
   // --- agreements over time per home ---------------------------------------------------------------
   {
     const ot = agreementsOverTime(agreements, countries, { by: 'home' });
-    const data = ot.rows.filter((r) => r.year >= 1980);
+    const data = ot.rows;
     const homes = [...new Set(data.map((r) => r.group))];
     const title = ja ? '協定の累計（締結年別・大学別）' : 'Agreements over time, cumulative, by university';
     const srcs = table<{ id: string; asOf: string }>('sources').filter((x) => ot.rows.some((r) => r.count > 0 && r.sources.some((y) => y.id === x.id)));
@@ -301,7 +301,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
   // --- new agreements per year, by region and by level ------------------------------------------------
   for (const by of ['region', 'level'] as const) {
     const ot = agreementsOverTime(agreements, countries, { by });
-    const data = ot.rows.filter((r) => r.year >= 1980 && r.count > 0);
+    const data = ot.rows.filter((r) => r.count > 0);
     const LEVEL: Record<string, { ja: string; en: string }> = { university: { ja: '全学協定', en: 'University-wide' }, department: { ja: '部局間協定', en: 'Department-level' }, cic: { ja: 'CiC', en: 'CiC' }, strategic: { ja: '戦略的', en: 'Strategic' } };
     const groupName = (g: string) => (by === 'level' ? (LEVEL[g]?.[locale] ?? g) : g === 'multiple' ? (ja ? '複数地域' : 'several regions') : regionName(g));
     const groups = [...new Set(data.map((r) => r.group))];
