@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { groupBy, directoryEntries, countsByYear } from './select.ts';
+import { groupBy, directoryEntries, countsByYear, unitAncestors, unitSubtree } from './select.ts';
 import type { Agreement, Partner, Country } from '../../scripts/schema/records.ts';
 
 const ag = (over: Partial<Agreement>): Agreement => ({
@@ -27,5 +27,27 @@ describe('select', () => {
     expect(countsByYear([ag({ signedOn: '2010-05-01' }), ag({ signedOn: '2012-01-01' }), ag({ signedOn: '2012-03-01' }), ag({})])).toEqual([
       { year: 2010, count: 1 }, { year: 2011, count: 0 }, { year: 2012, count: 2 },
     ]);
+  });
+});
+
+describe('unit hierarchy', () => {
+  // a ─ b ─┬─ c
+  //        └─ d        e (parent missing from the table)   x ⇄ y (a cycle)
+  const units = [
+    { id: 'a' }, { id: 'b', parent: 'a' }, { id: 'c', parent: 'b' }, { id: 'd', parent: 'b' },
+    { id: 'e', parent: 'gone' }, { id: 'x', parent: 'y' }, { id: 'y', parent: 'x' },
+  ];
+  it('unitAncestors walks the parent chain nearest first, stopping at a missing parent or a cycle', () => {
+    expect(unitAncestors(units, 'c')).toEqual(['b', 'a']);
+    expect(unitAncestors(units, 'a')).toEqual([]);
+    expect(unitAncestors(units, 'e')).toEqual([]);
+    expect(unitAncestors(units, 'x')).toEqual(['y']);
+    expect(unitAncestors(units, 'unknown')).toEqual([]);
+  });
+  it('unitSubtree is the unit and everything below it', () => {
+    expect([...unitSubtree(units, 'a')].sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect([...unitSubtree(units, 'b')].sort()).toEqual(['b', 'c', 'd']);
+    expect([...unitSubtree(units, 'c')]).toEqual(['c']);
+    expect([...unitSubtree(units, 'x')].sort()).toEqual(['x', 'y']);
   });
 });

@@ -1,5 +1,5 @@
 /** Pure selectors over the dataset's tables: grouping, directory entries, counts by year. */
-import type { Agreement, Partner, Programme, DegreeProgramme, StrategicPartnership, Country } from '../../scripts/schema/records.ts';
+import type { Agreement, Partner, Programme, DegreeProgramme, StrategicPartnership, Country, Unit } from '../../scripts/schema/records.ts';
 
 /** Groups items under every key the function gives (an item may sit under several keys). */
 export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
@@ -97,4 +97,33 @@ export function compareEntries(locale: 'ja' | 'en') {
   const coll = new Intl.Collator(locale === 'ja' ? 'ja' : 'en', { sensitivity: 'base', numeric: true });
   return (a: { ja: string; en?: string }, b: { ja: string; en?: string }) =>
     locale === 'ja' ? coll.compare(a.ja, b.ja) : coll.compare(a.en ?? a.ja, b.en ?? b.ja);
+}
+
+/**
+ * A unit's ancestors from units.json's `parent` chain, nearest first (the top group last); stops at
+ * a parent missing from the table or one already seen (a cycle), so it always ends.
+ */
+export function unitAncestors(units: readonly Pick<Unit, 'id' | 'parent'>[], id: string): string[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const out: string[] = [];
+  const seen = new Set([id]);
+  let parent = byId.get(id)?.parent;
+  while (parent && byId.has(parent) && !seen.has(parent)) {
+    out.push(parent);
+    seen.add(parent);
+    parent = byId.get(parent)!.parent;
+  }
+  return out;
+}
+
+/** The unit and every unit below it (children, their children, …), by units.json's `parent` chain. */
+export function unitSubtree(units: readonly Pick<Unit, 'id' | 'parent'>[], id: string): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const u of units) if (u.parent !== undefined) children.set(u.parent, [...(children.get(u.parent) ?? []), u.id]);
+  const out = new Set<string>([id]);
+  const queue = [id];
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    for (const c of children.get(next) ?? []) if (!out.has(c)) { out.add(c); queue.push(c); }
+  }
+  return out;
 }

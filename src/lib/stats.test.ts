@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import {
   agreementsOverTime, balance, categoryBreakdown, conferencesSummary, degreeProgrammesByStartYear, fiscalYearOfMonth, fiscalYears,
   flowsByGroup, flowsByUnit, monthsBetween, rankUnits, refsOf, sendersAndDestinations, shortfalls, tableCells, totalsByYear,
-  unitByCountryAvailable, visitsByMonth,
+  unitByCountryAvailable, unitFlows, visitsByMonth,
 } from './stats.ts';
 import type { ValidationReport } from './stats.ts';
 import type { Agreement, Check, Conference, Country, DegreeProgramme, Flow, Unit, Visit } from '../../scripts/schema/records.ts';
@@ -181,6 +181,28 @@ describe('flowsByUnit, rankUnits and categoryBreakdown', () => {
     expect(categoryBreakdown(out, { ...s, direction: 'outbound', by: 'total' })).toEqual([
       { category: 'external-funds', value: 2, fiscalYear: 2023, population: 'staff', direction: 'outbound', sources: [{ id: 'doc', line: 1 }] },
     ]);
+  });
+
+  it('unitFlows gives one unit its rolled-up totals, its direct sub-units and the categories under it', () => {
+    const staff = [
+      flow({ line: 1, unit: 'school', population: 'staff', direction: 'inbound', category: 'own-funds', count: 5 }),
+      flow({ line: 2, unit: 'c1', population: 'staff', direction: 'inbound', category: 'own-funds', count: 1 }),
+      flow({ line: 2, unit: 'c1', population: 'staff', direction: 'inbound', category: 'employed-researcher', count: 2 }),
+      flow({ line: 6, unit: 'hospital', population: 'staff', direction: 'inbound', category: 'own-funds', count: 50 }),
+    ];
+    const u = unitFlows([...flows, ...staff], units, 'school', 2023)!;
+    // students outbound: school's own row (2) + c1 (10) + c2 (4, two rows); staff inbound: 5 + 3; nothing from s2 or hospital
+    expect(u.totals.map((r) => [r.population, r.direction, r.own, r.value])).toEqual([['student', 'outbound', 2, 16], ['staff', 'inbound', 5, 8]]);
+    expect(u.children.map((c) => [c.id, c.cells.map((r) => `${r.population}-${r.direction}:${r.value}`)])).toEqual([
+      ['c1', ['student-outbound:10', 'staff-inbound:3']], ['c2', ['student-outbound:4']],
+    ]);
+    expect(u.categories.filter((c) => c.population === 'staff').map((c) => [c.category, c.value])).toEqual([['employed-researcher', 2], ['own-funds', 6]]);
+    // A leaf has no sub-units; a group the table never prints is summed from everything under it.
+    expect(unitFlows(flows, units, 'c2', 2023)!.children).toEqual([]);
+    expect(unitFlows(flows, units, 'root', 2023)!.totals.map((r) => [r.own, r.value, r.printed])).toEqual([[0, 17, false]]);
+    // No table counts this unit or anything under it, or not in that year: nothing to show.
+    expect(unitFlows(flows, [...units, unit('empty', 'root')], 'empty', 2023)).toBeUndefined();
+    expect(unitFlows(flows, units, 'school', 2024)).toBeUndefined();
   });
 
   it('totalsByYear gives one table\'s total per fiscal year', () => {
@@ -407,6 +429,25 @@ describe('Tsukuba FY2023 (data/build), checked against the document', () => {
     expect(rankUnits(flows, units, { ...fy, population: 'student', direction: 'outbound', depth: 1 }).slice(0, 2).map((r) => [r.name.ja, r.value])).toEqual([
       ['理工情報生命学術院', 643], ['人間総合科学学術院', 360],
     ]);
+  });
+
+  it('a unit page\'s figures: 人間総合科学学術院 with its 研究群 (lines 31–32, 315–316)', () => {
+    const u = unitFlows(flows, units, 'tsukuba-graduate-school-of-comprehensive-human-sciences', 2023)!;
+    const at = (population: string, direction: string) => u.totals.find((r) => r.population === population && r.direction === direction)!;
+    // line 315 人間総合科学研究群 留学生 574 (正規 429 + 非正規 145), 派遣 333; line 316 人間総合科学学術院 25 (23 + 2), 派遣 27
+    expect(at('student', 'inbound')).toMatchObject({ own: 25, value: 599, asOf: '2023-12-01' });
+    expect(at('student', 'outbound')).toMatchObject({ own: 27, value: 360 });
+    expect(at('student', 'outbound').sources.map((s) => s.line)).toEqual([315, 316]);
+    // line 31 人間総合科学学術院 受入 14, 派遣 1; line 32 人間総合科学研究群 受入 7, 派遣 0
+    expect(at('staff', 'inbound')).toMatchObject({ own: 14, value: 21 });
+    expect(at('staff', 'outbound')).toMatchObject({ own: 1, value: 1 });
+    expect(u.children.map((c) => [c.name.ja, c.cells.map((r) => r.value)])).toEqual([['人間総合科学研究群', [574, 333, 7, 0]]]);
+    // line 315 正規生 429 + line 316 23; 非正規生 145 + 2
+    expect(u.categories.filter((c) => c.population === 'student' && c.direction === 'inbound').map((c) => [c.category, c.value])).toEqual([['regular', 452], ['non-regular', 147]]);
+    // line 31 外国人研究者等の受入: 自機関資金 4, その他 10; line 32 その他 7
+    expect(u.categories.filter((c) => c.population === 'staff' && c.direction === 'inbound' && c.value > 0).map((c) => [c.category, c.value])).toEqual([['own-funds', 4], ['other-funds', 17]]);
+    // The whole 系 group (lines 34–45), never printed as a row: inbound staff 562, as the table's rows add up
+    expect(unitFlows(flows, units, 'tsukuba-faculties', 2023)!.totals.find((r) => r.population === 'staff' && r.direction === 'inbound')).toMatchObject({ own: 0, value: 562, printed: false });
   });
 
   it('a second year of the same layout adds a year without code changes', () => {

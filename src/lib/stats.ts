@@ -27,7 +27,7 @@
  * ({@link sendersAndDestinations}), not by a matrix.
  */
 import type { Agreement, Check, Conference, Country, DegreeProgramme, Flow, SourceRef, Unit, Visit } from '../../scripts/schema/records.ts';
-import { LEVELS, yearOf } from './select.ts';
+import { LEVELS, yearOf, unitSubtree } from './select.ts';
 
 export type Population = Flow['population'];
 export type Direction = Flow['direction'];
@@ -397,6 +397,67 @@ export function rankUnits(flows: readonly Flow[], units: readonly Unit[], opts: 
   return picked
     .map((r) => ({ id: r.id, name: r.name, kind: r.kind, depth: r.depth, value: r.value, fiscalYear: r.fiscalYear, population: r.population, direction: r.direction, sources: r.sources }))
     .sort((a, b) => b.value - a.value || cmp(a.id, b.id));
+}
+
+export const POPULATIONS: readonly Population[] = ['student', 'staff'];
+export const DIRECTIONS: readonly Direction[] = ['inbound', 'outbound'];
+
+export interface UnitFlowChild {
+  id: string;
+  name: { ja: string; en?: string };
+  kind: string;
+  /** The sub-unit with everything under it, per population and direction it is counted in. */
+  cells: UnitRow[];
+}
+
+export interface UnitFlowSummary {
+  unit: string;
+  fiscalYear: number;
+  /**
+   * The unit with everything under it (flowsByUnit's roll-up), one row per population and direction
+   * whose table counts it or a unit below it: students before staff, inbound before outbound.
+   */
+  totals: UnitRow[];
+  /** Its direct sub-units that some table counts, by their summed values descending. */
+  children: UnitFlowChild[];
+  /** The finer categories summed over the unit and everything under it (categoryBreakdown). */
+  categories: CategoryRow[];
+}
+
+/**
+ * One unit's flows for its page: its totals rolled up its hierarchy, its sub-units and the finer
+ * categories; undefined when no table of that fiscal year counts the unit or anything under it.
+ */
+export function unitFlows(flows: readonly Flow[], units: readonly Unit[], unitId: string, fiscalYear: number): UnitFlowSummary | undefined {
+  const sub = unitSubtree(units, unitId);
+  const mine = flows.filter((f) => f.unit !== undefined && sub.has(f.unit) && f.fiscalYear === fiscalYear);
+  if (mine.length === 0) return undefined;
+  const totals: UnitRow[] = [];
+  const children = new Map<string, UnitFlowChild>();
+  const categories: CategoryRow[] = [];
+  for (const population of POPULATIONS) {
+    for (const direction of DIRECTIONS) {
+      const sel = { population, direction, fiscalYear };
+      const rows = flowsByUnit(mine, units, sel);
+      const me = rows.find((r) => r.id === unitId);
+      if (!me) continue;
+      totals.push(me);
+      for (const r of rows.filter((x) => x.parent === unitId)) {
+        const c = children.get(r.id) ?? { id: r.id, name: r.name, kind: r.kind, cells: [] };
+        c.cells.push(r);
+        children.set(r.id, c);
+      }
+      categories.push(...categoryBreakdown(mine, { ...sel, by: 'total' }));
+    }
+  }
+  const weight = (c: UnitFlowChild) => c.cells.reduce((n, r) => n + r.value, 0);
+  return {
+    unit: unitId,
+    fiscalYear,
+    totals,
+    children: [...children.values()].sort((a, b) => weight(b) - weight(a) || cmp(a.id, b.id)),
+    categories,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
