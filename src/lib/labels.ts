@@ -30,3 +30,23 @@ export function unitLabel(locale: Locale, u: Unit | undefined, id: string): stri
   if (!u) return id;
   return locale === 'en' ? u.name.en ?? u.name.ja : u.name.ja;
 }
+
+const UNIT_KINDS: Record<string, { ja: string; en: string }> = {
+  group: { ja: '組織の区分', en: 'Division' },
+  'graduate-school': { ja: '大学院の組織（研究科・学術院・研究群）', en: 'Graduate school' },
+  faculty: { ja: '学部・系', en: 'Faculty' },
+  school: { ja: '学群・学校', en: 'School' },
+  college: { ja: '学類', en: 'College' },
+  center: { ja: 'センター・機構', en: 'Center' },
+  institute: { ja: '研究所', en: 'Institute' },
+  library: { ja: '図書館', en: 'Library' },
+  hospital: { ja: '病院', en: 'Hospital' },
+  headquarters: { ja: '本部', en: 'Headquarters' },
+  programme: { ja: 'プログラム', en: 'Programme' },
+  other: { ja: 'その他', en: 'Other' },
+};
+
+/** A unit kind (units.json `kind`) in words; an unknown kind is shown as written. */
+export function unitKindLabel(locale: Locale, kind: string): string {
+  return UNIT_KINDS[kind]?.[locale] ?? kind;
+}

@@ -7,7 +7,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { statsCharts, chartCsv } from './stats-charts.ts';
+import { statsCharts, chartCsv, unitFlowsChart, lineRuns, lineRanges } from './stats-charts.ts';
+import { unitKindLabel } from './labels.ts';
 
 const flows = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../data/build/flows.json'), 'utf8')) as { population: string; direction: string; category: string; unit?: string; count: number; source: { line: number } }[];
 
@@ -43,5 +44,54 @@ describe('statsCharts', () => {
     for (const id of ['student-outbound-region', 'student-balance-region', 'agreements-over-time']) {
       await expect(charts.find((c) => c.id === id)!.svg).toMatchFileSnapshot(`./__snapshots__/stats-${id}.svg`);
     }
+  });
+});
+
+describe('unit pages', () => {
+  const units = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../data/build/units.json'), 'utf8')) as { id: string; kind: string }[];
+
+  it('人間総合科学学術院: its chart plots its own rows and its 研究群\'s (lines 31–32, 315–316), as the table gives them', () => {
+    const ja = unitFlowsChart('tsukuba-graduate-school-of-comprehensive-human-sciences', 'ja')!;
+    // line 315 574 + line 316 25 inbound; 333 + 27 outbound; staff line 31 14 + line 32 7 inbound, 1 + 0 outbound
+    expect(ja.chart.rows).toEqual([['学生・受入', 599], ['学生・派遣', 360], ['教職員等・受入', 21], ['教職員等・派遣', 1]]);
+    expect(ja.chart.subtitle).toContain('出典 tsukuba-fy2023 31–32・315–316行目');
+    expect(ja.chart.svg).toMatch(/^<svg[^>]* role="img"/);
+    // its own rows: line 31 (staff) and line 316 (students), added to the 研究群's
+    expect(ja.chart.notes.map((n) => n.text).join(' ')).toContain('自身も表に行があり（31・316行目）');
+    const en = unitFlowsChart('tsukuba-graduate-school-of-comprehensive-human-sciences', 'en')!;
+    expect(en.chart.rows.map((r) => r[1])).toEqual([599, 360, 21, 1]);
+    expect(en.chart.subtitle).toContain('Source: tsukuba-fy2023 lines 31–32, 315–316');
+  });
+
+  it('a unit with one row cites one line; a unit no table counts has no chart', () => {
+    // line 65 体育センター: 受入 0, 派遣 その他 1
+    expect(unitFlowsChart('tsukuba-physical-education-center', 'en')!.chart.subtitle).toMatch(/Source: tsukuba-fy2023 line 65$/);
+    expect(unitFlowsChart('hiroshima-advanced-science-and-engineering-graduate-school', 'en')).toBeUndefined();
+  });
+
+  it('every chart\'s rows add up to the unit table\'s cells under the unit, for every unit', () => {
+    for (const u of units) {
+      const c = unitFlowsChart(u.id, 'en');
+      if (!c) continue;
+      for (const r of c.summary.totals) expect(r.value, u.id).toBe(r.own + c.summary.children.flatMap((ch) => ch.cells).filter((x) => x.population === r.population && x.direction === r.direction).reduce((a, x) => a + x.value, 0));
+    }
+  });
+
+  it('every unit kind in units.json has words in both languages', () => {
+    for (const kind of new Set(units.map((u) => u.kind))) {
+      expect(unitKindLabel('ja', kind), kind).not.toBe(kind);
+      expect(unitKindLabel('en', kind), kind).not.toBe(kind);
+    }
+  });
+
+  it('lineRuns and lineRanges fold consecutive lines', () => {
+    const refs = [318, 31, 316, 32, 315, 32].map((line) => ({ id: 'doc', line }));
+    expect(lineRuns(refs)).toEqual([{ id: 'doc', from: 31, to: 32 }, { id: 'doc', from: 315, to: 316 }, { id: 'doc', from: 318, to: 318 }]);
+    expect(lineRanges(refs, 'en')).toBe('31–32, 315–316, 318');
+    expect(lineRanges(refs, 'ja')).toBe('31–32・315–316・318');
+  });
+
+  it('the SVG is stable (snapshot in src/lib/__snapshots__/)', async () => {
+    await expect(unitFlowsChart('tsukuba-graduate-school-of-comprehensive-human-sciences', 'ja')!.chart.svg).toMatchFileSnapshot('./__snapshots__/unit-tsukuba-graduate-school-of-comprehensive-human-sciences.svg');
   });
 });

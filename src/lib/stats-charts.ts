@@ -12,11 +12,11 @@ import { REGIONS } from '../../scripts/lib/countries.ts';
 import { renderPlot, renderChoropleth, rowsToCsv, OKABE_ITO } from './charts.ts';
 import {
   fiscalYears, flowsByGroup, balance, rankUnits, categoryBreakdown, agreementsOverTime, shortfalls, totalsByYear,
-  degreeProgrammesByStartYear, conferencesSummary, visitsByMonth,
-  type Ref, type Population, type Direction, type ValidationReport,
+  degreeProgrammesByStartYear, conferencesSummary, visitsByMonth, unitFlows,
+  type UnitFlowSummary, type Ref, type Population, type Direction, type ValidationReport,
 } from './stats.ts';
 import type { Locale } from '../i18n/ui.ts';
-import { formatNumber } from './site.ts';
+import { formatNumber, formatDate } from './site.ts';
 
 export interface ChartDef {
   id: string;
@@ -27,6 +27,8 @@ export interface ChartDef {
   rows: (string | number | null)[][];
   notes: { text: string; href?: string }[];
   sources: Ref[];
+  /** per row, a site path (without the locale prefix) its first cell links to in the table view */
+  rowLinks?: (string | undefined)[];
   /** colour key, written in HTML beside the chart */
   legend?: { label: string; color: string }[];
 }
@@ -54,7 +56,8 @@ const WORDS = {
   },
 } as const;
 
-const CATEGORY: Record<string, { ja: string; en: string }> = {
+/** The finer categories of the tables by unit, in words. */
+export const CATEGORY_LABELS: Readonly<Record<string, { ja: string; en: string }>> = {
   'employed-researcher': { ja: '雇用：研究員', en: 'Employed: researchers' },
   'employed-faculty': { ja: '雇用：教員', en: 'Employed: faculty' },
   'employed-other': { ja: '雇用：その他', en: 'Employed: other' },
@@ -66,15 +69,41 @@ const CATEGORY: Record<string, { ja: string; en: string }> = {
   total: { ja: '計', en: 'Total' },
 };
 
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const lines = (refs: readonly Ref[]) => [...new Set(refs.map((r) => r.line))].sort((a, b) => a - b);
 const span = (refs: readonly Ref[]) => { const l = lines(refs); return l.length ? (l.length === 1 ? `${l[0]}` : `${l[0]}–${l[l.length - 1]}`) : ''; };
 /** "出典 <source> <first>–<last>行目" / "Source: <source> lines <first>–<last>": the end of a chart's subtitle. */
 const citeLines = (refs: readonly Ref[], locale: Locale, fallback = '') => {
   const id = refs[0]?.id ?? fallback;
-  return locale === 'ja' ? `出典 ${id} ${span(refs)}行目` : `Source: ${id} lines ${span(refs)}`;
+  return locale === 'ja' ? `出典 ${id} ${span(refs)}行目` : `Source: ${id} ${lines(refs).length === 1 ? 'line' : 'lines'} ${span(refs)}`;
 };
 /** The home university the statistics are of, by name (homes.json). */
 const homeName = (id: string | undefined, locale: Locale) => table<Home>('homes').find((h) => h.id === id)?.name[locale] ?? id ?? '';
+
+/**
+ * The visible notes of a chart whose rows come from `refs`: where a table falls short of its own
+ * stated total (the checks of this direction's column where there are any, the table's grand total,
+ * both directions together, only otherwise), linked to the validation report; and the rows printed
+ * with a cell missing, the likely reason, linked to their source line.
+ */
+function dataNotes(report: ValidationReport, refs: readonly Ref[], direction: Direction, locale: Locale): { text: string; href?: string }[] {
+  const W = WORDS[locale];
+  const ja = locale === 'ja';
+  const found = shortfalls(report, refs, { direction });
+  const checks = found.checks.filter((c) => c.shortBy > 0);
+  const own = checks.filter((c) => c.id.includes(direction));
+  const missing = found.warnings.filter((w) => /counts for \d+ columns/.test(w.message));
+  return [
+    ...(own.length ? own : checks).map((c) => ({ text: W.short(c.shortBy, c.line), href: `${ja ? '' : '/en'}/data/validation/` })),
+    ...missing.map((w) => ({ text: ja ? `${w.line}行目の行はセルが1つ欠けています（${w.raw?.trim() ?? ''}）。` : `Line ${w.line} has lost a cell (${w.raw?.trim() ?? ''}).`, href: `${ja ? '' : '/en'}/sources/${w.source}/#L${w.line}` })),
+  ];
+}
+
+/** The statistics' validation report (checks and warnings of data/build/validation.json). */
+const report = (): ValidationReport => {
+  const v = validation<{ checks: Check[]; warnings: { source: string; file: string; line: number; message: string; raw?: string }[] }>();
+  return { checks: v.checks, warnings: v.warnings };
+};
 
 /** The fiscal years the statistics cover, ascending (one page per year when there are several). */
 export function statsYears(): number[] {
@@ -89,8 +118,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
   const countries = table<Country>('countries');
   const units = table<Unit>('units');
   const agreements = table<Agreement>('agreements');
-  const v = validation<{ checks: Check[]; warnings: { source: string; file: string; line: number; message: string }[] }>();
-  const report: ValidationReport = { checks: v.checks, warnings: v.warnings };
+  const rep = report();
   const years = fiscalYears(flows);
   const fy = year ?? years[years.length - 1]!;
   const source = flows.find((f) => f.fiscalYear === fy)?.source.id ?? '';
@@ -102,27 +130,19 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
   const yearNote = years.length === 1 ? [{ text: W.oneYear(W.fy(fy)) }] : [];
   const out: ChartDef[] = [];
 
-  // The checks of this direction's column where there are any (the table's grand total, both
-  // directions together, only otherwise).
-  const shortNotes = (refs: Ref[], direction: Direction) => {
-    const found = shortfalls(report, refs, { direction });
-    const checks = found.checks.filter((c) => c.shortBy > 0);
-    const own = checks.filter((c) => c.id.includes(direction));
-    // Rows the document prints with a cell missing: the likely reason a table falls short.
-    const missing = found.warnings.filter((w) => /counts for \d+ columns/.test(w.message));
-    return [
-      ...(own.length ? own : checks).map((c) => ({ text: W.short(c.shortBy, c.line), href: `${ja ? '' : '/en'}/data/validation/` })),
-      ...missing.map((w) => ({ text: ja ? `${w.line}行目の行はセルが1つ欠けています（${(w as { raw?: string }).raw?.trim() ?? ''}）。` : `Line ${w.line} has lost a cell (${(w as { raw?: string }).raw?.trim() ?? ''}).`, href: `${ja ? '' : '/en'}/sources/${w.source}/#L${w.line}` })),
-    ];
-  };
+  const shortNotes = (refs: Ref[], direction: Direction) => dataNotes(rep, refs, direction, locale);
+  // Units printed in the table but missing from units.json get no page.
+  const unitHref = (id: string) => (units.some((u) => u.id === id) ? `/units/${id}/` : undefined);
 
-  const bars = (id: string, title: string, subtitle: string, rows: { label: string; value: number; sources: Ref[] }[], label: string, extraNotes: { text: string; href?: string }[] = [], color = OKABE_ITO[0]!) => {
+  // `first` heads the table's first column (the bars' labels: region, country, unit or category);
+  // a row's `href` (a site path without the locale) links its label in the table.
+  const bars = (id: string, title: string, subtitle: string, rows: { label: string; value: number; sources: Ref[]; href?: string }[], first: string, extraNotes: { text: string; href?: string }[] = [], color = OKABE_ITO[0]!) => {
     const data = rows.map((r) => ({ ...r, tip: `${r.label}: ${n(r.value)}` }));
     const svg = renderPlot({
       width: 760,
       height: Math.max(120, 26 * data.length + 40),
       marginLeft: Math.min(260, 14 + Math.max(...data.map((d) => d.label.length)) * (ja ? 12 : 7)),
-      x: { label, grid: true },
+      x: { label: W.count, grid: true },
       y: { label: null, domain: data.map((d) => d.label) },
       marks: [
         Plot.barX(data, { x: 'value', y: 'label', fill: color, title: 'tip' }),
@@ -131,7 +151,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
       ],
     }, { label: title, description: subtitle });
     const allRefs = rows.flatMap((r) => r.sources);
-    out.push({ id, title, subtitle, svg, columns: [label === W.count ? W.region : label, W.count], rows: rows.map((r) => [r.label, r.value]), notes: [...extraNotes, ...yearNote], sources: allRefs });
+    out.push({ id, title, subtitle, svg, columns: [first, W.count], rows: rows.map((r) => [r.label, r.value]), ...(rows.some((r) => r.href) ? { rowLinks: rows.map((r) => r.href) } : {}), notes: [...extraNotes, ...yearNote], sources: allRefs });
   };
 
   // --- year over year, when there is more than one year -----------------------------------------
@@ -161,9 +181,9 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
       const who = population === 'student' ? W.student : W.staff;
       const title = ja ? `${who}の${W[direction]}（地域別）` : `${who[0]!.toUpperCase()}${who.slice(1)} ${W[direction]} by region`;
       const subtitle = ja
-        ? `${W.fy(fy)}、${home}の国・地域別の表を地域ごとに合計${asOf ? W.asOf(asOf) : ''}。${cite(refs)}`
-        : `${W.fy(fy)}, ${home}, the table by country summed by region${asOf ? W.asOf(asOf) : ''}. ${cite(refs)}`;
-      bars(`${population}-${direction}-region`, title, subtitle, rows.map((r) => ({ label: regionName(r.region), value: r.value, sources: r.sources })), W.count, [...shortNotes(refs, direction), ...(rows.some((r) => r.countries.includes('CN')) ? [{ text: W.hk }] : [])]);
+        ? `${W.fy(fy)}、${home}の国・地域別の表を地域ごとに合計${asOf ? W.asOf(formatDate(locale, asOf)) : ''}。${cite(refs)}`
+        : `${W.fy(fy)}, ${home}, the table by country summed by region${asOf ? W.asOf(formatDate(locale, asOf)) : ''}. ${cite(refs)}`;
+      bars(`${population}-${direction}-region`, title, subtitle, rows.map((r) => ({ label: regionName(r.region), value: r.value, sources: r.sources })), W.region, [...shortNotes(refs, direction), ...(rows.some((r) => r.countries.includes('CN')) ? [{ text: W.hk }] : [])]);
     }
   }
 
@@ -190,7 +210,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
     const refs = rows.flatMap((r) => r.sources);
     const title = ja ? `${W.student}の${W[direction]}が多い国・地域（上位20）` : `Top 20 countries, students ${W[direction]}`;
     const subtitle = ja ? `${W.fy(fy)}、${home}の国・地域別の表。${cite(refs)}` : `${W.fy(fy)}, ${home}, the table by country. ${cite(refs)}`;
-    bars(`student-${direction}-countries`, title, subtitle, rows.map((r) => ({ label: countryName(r.country!), value: r.value, sources: r.sources })), W.count, [{ text: W.hk }], OKABE_ITO[direction === 'outbound' ? 1 : 0]);
+    bars(`student-${direction}-countries`, title, subtitle, rows.map((r) => ({ label: countryName(r.country!), value: r.value, sources: r.sources, href: `/countries/${r.country!.toLowerCase()}/` })), W.country, [{ text: W.hk }], OKABE_ITO[direction === 'outbound' ? 1 : 0]);
   }
   {
     const rows = balance(flows, countries, { population: 'student', fiscalYear: fy, by: 'country' }).filter((r) => r.inbound + r.outbound > 0).sort((a, b) => (b.inbound + b.outbound) - (a.inbound + a.outbound)).slice(0, 25);
@@ -244,7 +264,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
     const refs = rows.flatMap((r) => r.sources);
     const title = ja ? '学生を最も多く派遣している組織（上位15）' : 'Units sending the most students abroad (top 15)';
     const subtitle = ja ? `${W.fy(fy)}、${home}の組織別の表（資料に印字された組織ごと）。${cite(refs)}` : `${W.fy(fy)}, ${home}, the table by unit (each unit as printed). ${cite(refs)}`;
-    bars('student-outbound-units', title, subtitle, rows.map((r) => ({ label: (ja ? r.name.ja : r.name.en ?? r.name.ja), value: r.value, sources: r.sources })), W.count, [{ text: ja ? '組織と派遣先の国・地域を掛け合わせた表は資料にありません。派遣先は上の地域別・国別のグラフを見てください。' : 'The document has no table crossing units and countries: see the charts by region and country above for where students go.' }], OKABE_ITO[2]);
+    bars('student-outbound-units', title, subtitle, rows.map((r) => ({ label: (ja ? r.name.ja : r.name.en ?? r.name.ja), value: r.value, sources: r.sources, href: unitHref(r.id) })), W.unit, [{ text: ja ? '組織と派遣先の国・地域を掛け合わせた表は資料にありません。派遣先は上の地域別・国別のグラフを見てください。' : 'The document has no table crossing units and countries: see the charts by region and country above for where students go.' }], OKABE_ITO[2]);
   }
 
   // --- units with their hierarchy: every printed count rolled up to the top groups ------------------
@@ -253,7 +273,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
     const refs = top.flatMap((r) => r.sources);
     const title = ja ? '学生の派遣（組織の大きな区分ごと）' : 'Students sent abroad by division (units rolled up)';
     const subtitle = ja ? `${W.fy(fy)}、${home}の組織別の表を上位の区分（学群・大学院・系…）に合計。${cite(refs)}` : `${W.fy(fy)}, ${home}, the table by unit summed up to its top divisions. ${cite(refs)}`;
-    bars('student-outbound-divisions', title, subtitle, top.map((r) => ({ label: ja ? r.name.ja : r.name.en ?? r.name.ja, value: r.value, sources: r.sources })), W.count, [], OKABE_ITO[2]);
+    bars('student-outbound-divisions', title, subtitle, top.map((r) => ({ label: ja ? r.name.ja : r.name.en ?? r.name.ja, value: r.value, sources: r.sources, href: unitHref(r.id) })), W.unit, [], OKABE_ITO[2]);
   }
 
   // --- finer categories ---------------------------------------------------------------------------
@@ -264,7 +284,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
     const who = population === 'student' ? W.student : W.staff;
     const title = ja ? `${who}の${W[direction]}（区分別）` : `${who[0]!.toUpperCase()}${who.slice(1)} ${W[direction]} by category`;
     const subtitle = ja ? `${W.fy(fy)}、${home}の組織別の表の区分ごとの合計。${cite(refs)}` : `${W.fy(fy)}, ${home}, totals of the categories of the table by unit. ${cite(refs)}`;
-    bars(`${population}-${direction}-categories`, title, subtitle, rows.map((r) => ({ label: CATEGORY[r.category]?.[locale] ?? r.category, value: r.value, sources: r.sources })), W.count, [], OKABE_ITO[3]);
+    bars(`${population}-${direction}-categories`, title, subtitle, rows.map((r) => ({ label: CATEGORY_LABELS[r.category]?.[locale] ?? r.category, value: r.value, sources: r.sources })), W.category, [], OKABE_ITO[3]);
   }
 
   // --- agreements over time per home ---------------------------------------------------------------
@@ -370,6 +390,29 @@ export function chartCsv(c: ChartDef): string {
   return rowsToCsv(c.columns, c.rows);
 }
 
+/** "line" or "lines", for an English subtitle citing these refs. */
+const linesWord = (refs: readonly Ref[]) => (lines(refs).length === 1 ? 'line' : 'lines');
+
+/**
+ * The small bar chart of a country's or a unit's page: one bar per population and direction, its
+ * value written beside it; whole people on the axis, however small the counts.
+ */
+function flowBars(rows: readonly { label: string; value: number }[], title: string, subtitle: string, locale: Locale): string {
+  const n = (x: number) => formatNumber(locale, x);
+  const data = rows.map((r) => ({ ...r, tip: `${r.label}: ${n(r.value)}` }));
+  const max = Math.max(0, ...data.map((d) => d.value));
+  return renderPlot({
+    width: 640, height: 26 * data.length + 50, marginLeft: locale === 'ja' ? 110 : 130,
+    x: { label: WORDS[locale].count, grid: true, ticks: Math.max(1, Math.min(10, max)), tickFormat: (v: number) => (Number.isInteger(v) ? n(v) : '') },
+    y: { label: null, domain: data.map((d) => d.label) },
+    marks: [
+      Plot.barX(data, { x: 'value', y: 'label', fill: OKABE_ITO[0], title: 'tip' }),
+      Plot.text(data, { x: 'value', y: 'label', text: (d: { value: number }) => n(d.value), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
+      Plot.ruleX([0]),
+    ],
+  }, { label: title, description: subtitle });
+}
+
 /**
  * One country's exchange flows for its page: students and staff, inbound and outbound, from the
  * tables by country of the latest fiscal year; undefined when no table names the country.
@@ -386,27 +429,83 @@ export function countryFlowsChart(code: string, locale: Locale): ChartDef | unde
   for (const population of ['student', 'staff'] as Population[]) {
     for (const direction of ['inbound', 'outbound'] as Direction[]) {
       const r = flowsByGroup(flows, countries, { population, direction, fiscalYear: fy, by: 'country' }).find((x) => x.country === code);
-      if (r) rows.push({ label: ja ? `${population === 'student' ? W.student : W.staff}・${W[direction]}` : `${population === 'student' ? 'Students' : 'Staff'} ${W[direction]}`, value: r.value, sources: r.sources });
+      if (r) rows.push({ label: flowLabel(locale, population, direction), value: r.value, sources: r.sources });
     }
   }
   if (rows.length === 0) return undefined;
-  const n = (x: number) => formatNumber(locale, x);
   const refs = rows.flatMap((r) => r.sources);
   const source = refs[0]?.id ?? '';
   const home = homeName(flows.find((f) => f.fiscalYear === fy)?.home, locale);
   const name = countries.find((c) => c.code === code)?.name[locale] ?? code;
   const title = ja ? `${name}との交流（${home}、${W.fy(fy)}）` : `Exchange with ${name} (${home}, ${W.fy(fy)})`;
-  const subtitle = ja ? `国・地域別の表の${name}の行。出典 ${source} ${lines(refs).join('・')}行目` : `The ${name} rows of the tables by country. Source: ${source} lines ${lines(refs).join(', ')}`;
-  const data = rows.map((r) => ({ ...r, tip: `${r.label}: ${n(r.value)}` }));
-  const svg = renderPlot({
-    width: 640, height: 26 * data.length + 50, marginLeft: ja ? 110 : 130,
-    x: { label: W.count, grid: true }, y: { label: null, domain: data.map((d) => d.label) },
-    marks: [
-      Plot.barX(data, { x: 'value', y: 'label', fill: OKABE_ITO[0], title: 'tip' }),
-      Plot.text(data, { x: 'value', y: 'label', text: (d: { value: number }) => n(d.value), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
-      Plot.ruleX([0]),
-    ],
-  }, { label: title, description: subtitle });
+  const subtitle = ja ? `国・地域別の表の${name}の行。出典 ${source} ${lineRanges(refs, locale)}行目` : `The ${name} rows of the tables by country. Source: ${source} ${linesWord(refs)} ${lineRanges(refs, locale)}`;
+  const svg = flowBars(rows, title, subtitle, locale);
   return { id: `country-${code.toLowerCase()}-flows`, title, subtitle, svg, columns: [W.category, W.count], rows: rows.map((r) => [r.label, r.value]), notes: [], sources: refs };
 }
 
+
+/** Source lines as runs of consecutive lines of one document: 31, 32, 315, 316, 318 → 31–32, 315–316, 318. */
+export function lineRuns(refs: readonly Ref[]): { id: string; from: number; to: number }[] {
+  const out: { id: string; from: number; to: number }[] = [];
+  const sorted = [...new Map(refs.map((r) => [`${r.id}\u0000${r.line}`, r])).values()].sort((a, b) => cmp(a.id, b.id) || a.line - b.line);
+  for (const r of sorted) {
+    const last = out.at(-1);
+    if (last && last.id === r.id && r.line === last.to + 1) last.to = r.line;
+    else out.push({ id: r.id, from: r.line, to: r.line });
+  }
+  return out;
+}
+
+/** Line numbers as ranges: "31–32, 315–316, 318" (ja: "31–32・315–316・318"). */
+export function lineRanges(refs: readonly Ref[], locale: Locale): string {
+  return lineRuns(refs).map((r) => (r.from === r.to ? `${r.from}` : `${r.from}–${r.to}`)).join(locale === 'ja' ? '・' : ', ');
+}
+
+const FLOW_LABEL = {
+  ja: (p: Population, d: Direction) => `${WORDS.ja[p]}・${WORDS.ja[d]}`,
+  en: (p: Population, d: Direction) => `${p === 'student' ? 'Students' : 'Staff'} ${WORDS.en[d]}`,
+} as const;
+
+/** A population and direction in words: 学生・受入 / Students inbound. */
+export const flowLabel = (locale: Locale, population: Population, direction: Direction): string => FLOW_LABEL[locale](population, direction);
+
+/**
+ * One organisational unit's exchange flows for its page: students and staff, inbound and outbound,
+ * of the unit and every unit under it (stats.ts `unitFlows`), from the tables by unit of the latest
+ * fiscal year; undefined when no table counts the unit or anything under it.
+ */
+export function unitFlowsChart(unitId: string, locale: Locale): { chart: ChartDef; summary: UnitFlowSummary } | undefined {
+  const W = WORDS[locale];
+  const ja = locale === 'ja';
+  const flows = table<Flow>('flows');
+  const units = table<Unit>('units');
+  const years = fiscalYears(flows.filter((f) => f.unit !== undefined));
+  const fy = years.at(-1);
+  if (fy === undefined) return undefined;
+  const summary = unitFlows(flows, units, unitId, fy);
+  if (!summary) return undefined;
+  const unit = units.find((u) => u.id === unitId);
+  const name = (ja ? unit?.name.ja : unit?.name.en ?? unit?.name.ja) ?? unitId;
+  const refs = summary.totals.flatMap((r) => r.sources);
+  const source = refs[0]?.id ?? '';
+  const home = homeName(unit?.home, locale);
+  const asOf = summary.totals.find((r) => r.asOf)?.asOf;
+  const hasChildren = summary.children.length > 0;
+  const rows = summary.totals.map((r) => ({ label: flowLabel(locale, r.population, r.direction), value: r.value, sources: r.sources }));
+  const title = ja ? `${name}の交流（${home}、${W.fy(fy)}）` : `Exchange of the ${name} (${home}, ${W.fy(fy)})`;
+  const what = ja
+    ? `組織別の表の${hasChildren ? `${name}とその下の組織の行の合計` : `${name}の行`}${asOf ? `（留学生は${formatDate(locale, asOf)}現在の人数）` : ''}`
+    : `${hasChildren ? `The rows of the ${name} and every unit under it, summed,` : `The ${name} row`} in the tables by unit${asOf ? ` (international students: head count on ${formatDate(locale, asOf)})` : ''}`;
+  const subtitle = ja ? `${what}。出典 ${source} ${lineRanges(refs, locale)}行目` : `${what}. Source: ${source} ${linesWord(refs)} ${lineRanges(refs, locale)}`;
+  const ownRows = summary.totals.filter((r) => r.printed && r.own > 0 && r.value > r.own);
+  const notes = [
+    ...(ownRows.length ? [{ text: ja
+      ? `${name}自身も表に行があり（${lineRanges(ownRows.flatMap((r) => r.ownSources), locale)}行目）、その人数も下の組織の人数とともに合計しています。`
+      : `The ${name} also has rows of its own (lines ${lineRanges(ownRows.flatMap((r) => r.ownSources), locale)}); they are added to the units under it.` }] : []),
+    ...[...new Map(summary.totals.flatMap((r) => dataNotes(report(), r.sources, r.direction, locale)).map((x) => [x.text, x])).values()],
+    ...(years.length === 1 ? [{ text: W.oneYear(W.fy(fy)) }] : []),
+  ];
+  const svg = flowBars(rows, title, subtitle, locale);
+  const chart: ChartDef = { id: `unit-flows`, title, subtitle, svg, columns: [W.category, W.count], rows: rows.map((r) => [r.label, r.value]), notes, sources: refs };
+  return { chart, summary };
+}
