@@ -19,7 +19,7 @@
  * section's scales are fixed). Chromium comes from scripts/ensure-chromium.sh (apt).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -124,6 +124,15 @@ if (run('browser') || run('lighthouse')) {
   }
 }
 
+/** The heaviest page under a route of a built site (its largest index.html): the worst case to weigh. */
+function largestPage(distDir: string, route: string): string | undefined {
+  const dir = join(distDir, route);
+  if (!existsSync(dir)) return undefined;
+  const sizes = readdirSync(dir).map((id) => [id, existsSync(join(dir, id, 'index.html')) ? statSync(join(dir, id, 'index.html')).size : 0] as const);
+  const top = sizes.sort((a, b) => b[1] - a[1])[0];
+  return top && top[1] > 0 ? `/${route}/${top[0]}/` : undefined;
+}
+
 /** The sample pages: Gadjah Mada (the README's question) and the country with the most partners. */
 function samplePages(dataDir: string): { partner: string; country: string } {
   const partners = JSON.parse(readFileSync(join(dataDir, 'partners.json'), 'utf8')) as { id: string; country: string }[];
@@ -148,6 +157,7 @@ if (run('browser')) {
     const syn = { gzip: await serve(SYN.dist, 'gzip'), br: await serve(SYN.dist, 'br') };
     const { partner, country } = samplePages(REAL.data);
     const full = existsSync(join(SYN.dist, 'index.html'));
+    const unit = largestPage(REAL.dist, 'units');
     const pages: [string, string, typeof real][] = [
       ['home', '/', real],
       ['directory', '/partners/', real],
@@ -156,6 +166,7 @@ if (run('browser')) {
       ['country (most partners)', country, real],
       ['programme finder', '/programmes/', real],
       ['stats', '/stats/', real],
+      ...(unit ? ([['unit (largest)', unit, real]] as [string, string, typeof real][]) : []),
       [`directory, ${K}×`, '/partners/', syn],
       ...(full ? ([[`country, ${K}×`, country, syn]] as [string, string, typeof real][]) : []),
     ];
