@@ -111,6 +111,23 @@ describe('unit pages', () => {
     expectCleanVisit(v);
   });
 
+  test('the university page charts its people received and sent (every unit summed) and its agreements by year, without JavaScript', async ({ visit }) => {
+    const v = await visit('/en/universities/tsukuba/', { javaScriptEnabled: false });
+    const fig = v.page.locator('figure#home-flows');
+    expect(await fig.count()).toBe(1);
+    expect(await fig.locator('svg[role="img"][aria-label]').count()).toBe(1);
+    const shown = (await fig.locator('tbody td.num').evaluateAll((tds) => tds.map((td) => td.textContent ?? ''))).map(num);
+    const roots = units.filter((u) => u.home === 'tsukuba' && !u.parent).map((u) => u.id);
+    const all = (p: string, d: string) => roots.reduce((a, id) => a + (counted(id, p, d) ?? 0), 0);
+    expect(shown).toEqual(MEASURES.map(([p, d]) => all(p, d)));
+    const h = await visit('/universities/hiroshima/', { javaScriptEnabled: false });
+    const years = (await h.page.locator('figure#home-agreements-new tbody td.num').evaluateAll((tds) => tds.map((td) => td.textContent ?? ''))).map(num);
+    const dated = read<{ home: string; signedOn?: string; signedYear?: number }[]>('agreements').filter((a) => a.home === 'hiroshima' && (a.signedOn ?? a.signedYear) !== undefined);
+    expect(years.reduce((a, x) => a + x, 0)).toBe(dated.length);
+    expectCleanVisit(v);
+    expectCleanVisit(h);
+  });
+
   test('the university page lists its units as a tree of links, and a unit link leads to the unit', async ({ visit }) => {
     const v = await visit('/universities/tsukuba/');
     const links = v.page.locator('ul.unit-tree a[href^="/units/"]');

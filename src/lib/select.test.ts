@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { groupBy, directoryEntries, countsByYear, unitAncestors, unitSubtree } from './select.ts';
+import { groupBy, directoryEntries, unitAncestors, unitSubtree } from './select.ts';
 import type { Agreement, Partner, Country } from '../../scripts/schema/records.ts';
 
 const ag = (over: Partial<Agreement>): Agreement => ({
@@ -22,11 +22,6 @@ describe('select', () => {
     ];
     const [e] = directoryEntries({ partners, countryByCode, agreementsByPartner: new Map([['p', agreements]]), programmesByPartner: new Map(), degreesByPartner: new Map(), strategicByPartner: new Map() });
     expect(e).toMatchObject({ id: 'p', region: 'europe', homes: ['hiroshima', 'osaka', 'tsukuba'], levels: ['department', 'cic'], units: ['osaka-u1'], years: [2010, 2015], firstYear: 2010, agreements: 3, researchers: true, students: false, waiver: true });
-  });
-  it('countsByYear fills the gaps between the first and last year', () => {
-    expect(countsByYear([ag({ signedOn: '2010-05-01' }), ag({ signedOn: '2012-01-01' }), ag({ signedOn: '2012-03-01' }), ag({})])).toEqual([
-      { year: 2010, count: 1 }, { year: 2011, count: 0 }, { year: 2012, count: 2 },
-    ]);
   });
 });
 

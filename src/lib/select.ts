@@ -82,16 +82,6 @@ export function directoryEntries(d: EntryInputs): DirectoryEntry[] {
   });
 }
 
-/** Agreements per year signed, over the years present (gaps filled with 0). */
-export function countsByYear(agreements: readonly Agreement[]): { year: number; count: number }[] {
-  const ys = agreements.map(yearOf).filter((y): y is number => y !== undefined);
-  if (ys.length === 0) return [];
-  const min = Math.min(...ys), max = Math.max(...ys);
-  const counts = new Map<number, number>();
-  for (const y of ys) counts.set(y, (counts.get(y) ?? 0) + 1);
-  return Array.from({ length: max - min + 1 }, (_, i) => ({ year: min + i, count: counts.get(min + i) ?? 0 }));
-}
-
 /** Locale-aware comparison of names: Japanese by reading order of the ja name, English by en (fallback ja). */
 export function compareEntries(locale: 'ja' | 'en') {
   const coll = new Intl.Collator(locale === 'ja' ? 'ja' : 'en', { sensitivity: 'base', numeric: true });

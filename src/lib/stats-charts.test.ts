@@ -7,7 +7,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { statsCharts, chartCsv, unitFlowsChart, lineRuns, lineRanges } from './stats-charts.ts';
+import { statsCharts, chartCsv, unitFlowsChart, lineRuns, lineRanges, homeCharts } from './stats-charts.ts';
 import { unitKindLabel } from './labels.ts';
 
 const flows = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../data/build/flows.json'), 'utf8')) as { population: string; direction: string; category: string; unit?: string; count: number; source: { line: number } }[];
@@ -93,5 +93,33 @@ describe('unit pages', () => {
 
   it('the SVG is stable (snapshot in src/lib/__snapshots__/)', async () => {
     await expect(unitFlowsChart('tsukuba-graduate-school-of-comprehensive-human-sciences', 'ja')!.chart.svg).toMatchFileSnapshot('./__snapshots__/unit-tsukuba-graduate-school-of-comprehensive-human-sciences.svg');
+  });
+});
+
+describe('university pages', () => {
+  const agreements = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../data/build/agreements.json'), 'utf8')) as { home: string; signedOn?: string; signedYear?: number }[];
+
+  it('Tsukuba: people received and sent are the 合計 rows of the tables by unit (lines 90 and 318)', () => {
+    const c = homeCharts('tsukuba', 'en').find((x) => x.id === 'home-flows')!;
+    // line 318: 外国人留学生 2,003 + 570 = 2,573, 学生の海外派遣数 1,992; line 90: 受入 1,156, 派遣 2,133
+    expect(c.rows).toEqual([['Students inbound', 2573], ['Students outbound', 1992], ['Staff inbound', 1156], ['Staff outbound', 2133]]);
+    expect(c.subtitle).toContain('head count on 1 Dec 2023');
+    // the unit tables' checks all hold: no shortfall note (the country table's erratum is not this chart's)
+    expect(c.notes.map((n) => n.text).join(' ')).not.toContain('fewer');
+  });
+
+  it('a university without statistics tables gets its agreements by year only; the years add up to its dated agreements', () => {
+    for (const home of ['hiroshima', 'osaka', 'utokyo', 'tmu', 'tsukuba']) {
+      const charts = homeCharts(home, 'ja');
+      const mine = agreements.filter((a) => a.home === home);
+      const dated = mine.filter((a) => a.signedOn !== undefined || a.signedYear !== undefined).length;
+      const perYear = charts.find((c) => c.id === 'home-agreements-new');
+      if (dated === 0) { expect(perYear, home).toBeUndefined(); continue; }
+      expect(perYear!.rows.reduce((a, r) => a + (r[1] as number), 0), home).toBe(dated);
+      const cumulative = charts.find((c) => c.id === 'home-agreements-cumulative')!;
+      expect(cumulative.rows.at(-1)![1], home).toBe(dated);
+      if (dated < mine.length) expect(perYear!.notes.map((n) => n.text).join(' '), home).toContain(`${mine.length - dated} 件`);
+      expect(charts.some((c) => c.id === 'home-flows'), home).toBe(home === 'tsukuba');
+    }
   });
 });

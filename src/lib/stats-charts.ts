@@ -12,7 +12,7 @@ import { REGIONS } from '../../scripts/lib/countries.ts';
 import { renderPlot, renderChoropleth, rowsToCsv, OKABE_ITO } from './charts.ts';
 import {
   fiscalYears, flowsByGroup, balance, rankUnits, categoryBreakdown, agreementsOverTime, shortfalls, totalsByYear,
-  degreeProgrammesByStartYear, conferencesSummary, visitsByMonth, unitFlows,
+  degreeProgrammesByStartYear, conferencesSummary, visitsByMonth, unitFlows, tableCells, refsOf, POPULATIONS, DIRECTIONS,
   type UnitFlowSummary, type Ref, type Population, type Direction, type ValidationReport,
 } from './stats.ts';
 import type { Locale } from '../i18n/ui.ts';
@@ -508,4 +508,86 @@ export function unitFlowsChart(unitId: string, locale: Locale): { chart: ChartDe
   const svg = flowBars(rows, title, subtitle, locale);
   const chart: ChartDef = { id: `unit-flows`, title, subtitle, svg, columns: [W.category, W.count], rows: rows.map((r) => [r.label, r.value]), notes, sources: refs };
   return { chart, summary };
+}
+
+/**
+ * A home university's charts for its page: its people received and sent (the totals of its tables
+ * by unit, the latest fiscal year; only where its documents have such tables), and its agreements
+ * by year signed (new and cumulative; undated agreements counted in a note).
+ */
+export function homeCharts(homeId: string, locale: Locale): ChartDef[] {
+  const W = WORDS[locale];
+  const ja = locale === 'ja';
+  const out: ChartDef[] = [];
+  const home = homeName(homeId, locale);
+  const n = (x: number) => formatNumber(locale, x);
+
+  const flows = table<Flow>('flows').filter((f) => f.home === homeId);
+  const fy = fiscalYears(flows.filter((f) => f.unit !== undefined)).at(-1);
+  if (fy !== undefined) {
+    const rows: { label: string; value: number; sources: Ref[]; direction: Direction }[] = [];
+    for (const population of POPULATIONS) {
+      for (const direction of DIRECTIONS) {
+        const cells = tableCells(flows, { population, direction, fiscalYear: fy, home: homeId, table: 'unit' });
+        if (cells.length) rows.push({ label: flowLabel(locale, population, direction), value: cells.reduce((a, f) => a + f.count, 0), sources: refsOf(cells), direction });
+      }
+    }
+    const refs = rows.flatMap((r) => r.sources);
+    const asOf = flows.find((f) => f.fiscalYear === fy && f.unit !== undefined && f.asOf)?.asOf;
+    const title = ja ? `${home}の交流の人数（${W.fy(fy)}）` : `People received and sent abroad, ${home} (${W.fy(fy)})`;
+    const subtitle = ja
+      ? `組織別の表の全組織の合計${asOf ? `（留学生は${formatDate(locale, asOf)}現在の人数）` : ''}。${citeLines(refs, locale)}`
+      : `The tables by unit, every unit summed${asOf ? ` (international students: head count on ${formatDate(locale, asOf)})` : ''}. ${citeLines(refs, locale)}`;
+    const notes = [
+      ...[...new Map(rows.flatMap((r) => dataNotes(report(), r.sources, r.direction, locale)).map((x) => [x.text, x])).values()],
+      ...(fiscalYears(table<Flow>('flows')).length === 1 ? [{ text: W.oneYear(W.fy(fy)) }] : []),
+    ];
+    out.push({ id: `home-flows`, title, subtitle, svg: flowBars(rows, title, subtitle, locale), columns: [W.category, W.count], rows: rows.map((r) => [r.label, r.value]), notes, sources: refs });
+  }
+
+  const agreements = table<Agreement>('agreements').filter((a) => a.home === homeId);
+  const ot = agreementsOverTime(agreements, table<Country>('countries'), { by: 'all' });
+  if (ot.rows.length > 0) {
+    const undated = ot.undated.reduce((a, u) => a + u.count, 0);
+    const dated = ot.rows.reduce((a, r) => a + r.count, 0);
+    const src = table<{ id: string; asOf: string; home?: string }>('sources').filter((s) => ot.rows.some((r) => r.sources.some((x) => x.id === s.id)));
+    const srcText = ja ? src.map((s) => `${s.id}（${formatDate(locale, s.asOf)}現在）`).join('、') : src.map((s) => `${s.id} (as of ${formatDate(locale, s.asOf)})`).join(', ');
+    const notes = [
+      { text: ja ? `締結年の分かる協定 ${n(dated)} 件を数えています。` : `Counts the ${n(dated)} agreements with a year signed.` },
+      ...(undated ? [{ text: ja ? `締結年の記載がない協定 ${n(undated)} 件はこのグラフに含みません。` : `${n(undated)} agreements without a year signed are not in this chart.` }] : []),
+    ];
+    const data = ot.rows;
+    const sources = data.flatMap((r) => r.sources);
+    const tip = (r: { year: number; count: number; cumulative: number }) => ja ? `${r.year}年: 新規 ${n(r.count)}、累計 ${n(r.cumulative)}` : `${r.year}: ${n(r.count)} new, ${n(r.cumulative)} in all`;
+    {
+      const title = ja ? `${home}の新規協定（締結年別）` : `New agreements of ${home} per year signed`;
+      const subtitle = ja ? `${srcText}に載っている協定を締結年で数えたもの` : `The agreements listed in ${srcText}, counted by year signed`;
+      const svg = renderPlot({
+        width: 760, height: 220,
+        x: { label: W.year, tickFormat: 'd', type: 'linear' }, y: { label: W.newN, grid: true },
+        marks: [
+          Plot.rectY(data, { x1: (r: { year: number }) => r.year - 0.4, x2: (r: { year: number }) => r.year + 0.4, y: 'count', fill: OKABE_ITO[0], title: tip }),
+          Plot.ruleY([0]),
+        ],
+      }, { label: title, description: subtitle });
+      out.push({ id: 'home-agreements-new', title, subtitle, svg, columns: [W.year, W.newN], rows: data.map((r) => [r.year, r.count]), notes, sources });
+    }
+    {
+      const title = ja ? `${home}の協定の累計（締結年別）` : `Agreements of ${home} over time, cumulative`;
+      const subtitle = ja
+        ? `${srcText}に載っている協定の、締結年までの累計（過去に存在した協定の数ではありません）`
+        : `The agreements listed in ${srcText}, summed up to each year signed — not how many existed at the time`;
+      const svg = renderPlot({
+        width: 760, height: 220,
+        x: { label: W.year, tickFormat: 'd', type: 'linear' }, y: { label: W.cumulative, grid: true },
+        marks: [
+          Plot.lineY(data, { x: 'year', y: 'cumulative', stroke: OKABE_ITO[1], strokeWidth: 2 }),
+          Plot.dot(data.filter((r) => r.count > 0), { x: 'year', y: 'cumulative', fill: OKABE_ITO[1], r: 2.5, title: tip }),
+          Plot.ruleY([0]),
+        ],
+      }, { label: title, description: subtitle });
+      out.push({ id: 'home-agreements-cumulative', title, subtitle, svg, columns: [W.year, W.cumulative], rows: data.map((r) => [r.year, r.cumulative]), notes, sources });
+    }
+  }
+  return out;
 }
