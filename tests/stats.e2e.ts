@@ -43,6 +43,20 @@ describe('stats page', () => {
     expect(await v.page.locator('#student-outbound-region .chart-note a[href="/en/data/validation/"]').count()).toBeGreaterThan(0);
   });
 
+  test('months and years are written in each language’s convention', async ({ visit }) => {
+    for (const [path, month] of [['/stats/', /^\d{4}年\d{1,2}月$/], ['/en/stats/', /^[A-Z][a-z]{2,3} \d{4}$/]] as const) {
+      const v = await visit(path, { javaScriptEnabled: false });
+      const months = await v.page.locator('table[data-chart-table="visits-by-month"] tbody th').allTextContents();
+      expect(months.length).toBeGreaterThan(0);
+      for (const m of months) expect(m).toMatch(month);
+      // the x axis too (tick labels)
+      expect(await v.page.locator('#visits-by-month svg').textContent()).not.toMatch(/\d{4}-\d{2}/);
+      const years = await v.page.locator('table[data-chart-table="agreements-over-time"] tbody th').allTextContents();
+      for (const y of years) expect(y).toMatch(/^\d{4}$/);
+      expectCleanVisit(v);
+    }
+  });
+
   test('each chart’s CSV download holds its table’s rows', async ({ visit }) => {
     const v = await visit('/en/stats/');
     const href = await v.page.locator('#student-outbound-units .chart-download a').getAttribute('href');

@@ -124,6 +124,10 @@ describe('unit pages', () => {
     const years = (await h.page.locator('figure#home-agreements-new tbody td.num').evaluateAll((tds) => tds.map((td) => td.textContent ?? ''))).map(num);
     const dated = read<{ home: string; signedOn?: string; signedYear?: number }[]>('agreements').filter((a) => a.home === 'hiroshima' && (a.signedOn ?? a.signedYear) !== undefined);
     expect(years.reduce((a, x) => a + x, 0)).toBe(dated.length);
+    // years are written as years (1985), not as numbers (1,985)
+    const yearCells = await h.page.locator('figure#home-agreements-new tbody th').allTextContents();
+    expect(yearCells.length).toBeGreaterThan(0);
+    for (const y of yearCells) expect(y).toMatch(/^\d{4}$/);
     expectCleanVisit(v);
     expectCleanVisit(h);
   });

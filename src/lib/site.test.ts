@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { localePath, formatDate, formatNumber, otherLocale, sourceHref } from './site.ts';
+import { localePath, formatDate, formatMonth, formatNumber, otherLocale, sourceHref } from './site.ts';
 import { t } from '../i18n/ui.ts';
 
 describe('site helpers', () => {
@@ -12,6 +12,8 @@ describe('site helpers', () => {
   it('formats dates and numbers in each convention', () => {
     expect(formatDate('ja', '2015-11-09')).toBe('2015年11月9日');
     expect(formatDate('en', '2015-11-09')).toBe('9 Nov 2015');
+    expect(formatMonth('ja', '2023-04')).toBe('2023年4月');
+    expect(formatMonth('en', '2024-03')).toBe('Mar 2024');
     expect(formatNumber('ja', 1156)).toBe('1,156');
   });
   it('sourceHref links to a line anchor', () => {

@@ -16,6 +16,12 @@ export function formatNumber(locale: Locale, n: number): string {
   return new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-GB').format(n);
 }
 
+/** An ISO month (YYYY-MM) in the locale's convention: 2023年4月 / Apr 2023. */
+export function formatMonth(locale: Locale, month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { year: 'numeric', month: locale === 'ja' ? 'long' : 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
 /** An ISO date in the locale's convention: 2015年11月9日 / 9 Nov 2015. */
 export function formatDate(locale: Locale, iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];

@@ -16,7 +16,9 @@ import {
   type UnitFlowSummary, type Ref, type Population, type Direction, type ValidationReport,
 } from './stats.ts';
 import type { Locale } from '../i18n/ui.ts';
-import { formatNumber, formatDate } from './site.ts';
+import { formatNumber, formatDate, formatMonth } from './site.ts';
+
+export type ColumnFormat = 'year' | 'month';
 
 export interface ChartDef {
   id: string;
@@ -27,6 +29,12 @@ export interface ChartDef {
   rows: (string | number | null)[][];
   notes: { text: string; href?: string }[];
   sources: Ref[];
+  /**
+   * per column, how the table view writes its values where plain number formatting would be wrong:
+   * `year` as written (1985, not 1,985), `month` (YYYY-MM) in the locale's convention; the CSV keeps
+   * the values as they are
+   */
+  formats?: (ColumnFormat | undefined)[];
   /** per row, a site path (without the locale prefix) its first cell links to in the table view */
   rowLinks?: (string | undefined)[];
   /** colour key, written in HTML beside the chart */
@@ -169,7 +177,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
       color: { domain: years.map(String), range: OKABE_ITO },
       marks: [Plot.barY(data, { fx: 'series', x: 'year', y: 'value', fill: 'year', title: (d: { series: string; year: string; value: number }) => `${d.series} ${d.year}: ${n(d.value)}` }), Plot.ruleY([0])],
     }, { label: title, description: subtitle });
-    out.push({ id: 'year-over-year', title, subtitle, svg, columns: [ja ? '系列' : 'Series', W.year, W.count], rows: data.map((d) => [d.series, Number(d.year), d.value]), notes: [], legend: years.map((y, i) => ({ label: W.fy(y), color: OKABE_ITO[i % OKABE_ITO.length]! })), sources: data.flatMap((d) => d.sources) });
+    out.push({ id: 'year-over-year', title, subtitle, svg, columns: [ja ? '系列' : 'Series', W.year, W.count], formats: [undefined, 'year'], rows: data.map((d) => [d.series, Number(d.year), d.value]), notes: [], legend: years.map((y, i) => ({ label: W.fy(y), color: OKABE_ITO[i % OKABE_ITO.length]! })), sources: data.flatMap((d) => d.sources) });
   }
 
   // --- students and staff by region, both directions ------------------------------------------
@@ -311,7 +319,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
     const undated = ot.undated.map((u) => `${homeName(u.group)} ${n(u.count)}`).join(ja ? '、' : ', ');
     out.push({
       id: 'agreements-over-time', title, subtitle, svg,
-      columns: [W.year, W.home, W.newN, W.cumulative],
+      columns: [W.year, W.home, W.newN, W.cumulative], formats: ['year'],
       rows: data.filter((r) => r.count > 0).map((r) => [r.year, homeName(r.group), r.count, r.cumulative]),
       notes: [{ text: ja ? `締結年の記載がない協定: ${undated}` : `Agreements without a year: ${undated}` }],
       legend: homes.map((h, i) => ({ label: homeName(h), color: OKABE_ITO[i]! })),
@@ -333,7 +341,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
       color: { domain: groups.map(groupName), range: [...OKABE_ITO, '#7f7f7f', '#a6761d'] },
       marks: [Plot.rectY(data, { x: 'year', interval: 1, y: 'count', fill: (r: { group: string }) => groupName(r.group), title: (r: { group: string; year: number; count: number }) => `${groupName(r.group)} ${r.year}: ${r.count}` }), Plot.ruleY([0])],
     }, { label: title, description: subtitle });
-    out.push({ id: `agreements-per-year-${by}`, title, subtitle, svg, columns: [W.year, by === 'region' ? W.region : W.category, W.newN, W.cumulative], rows: data.map((r) => [r.year, groupName(r.group), r.count, r.cumulative]),
+    out.push({ id: `agreements-per-year-${by}`, title, subtitle, svg, columns: [W.year, by === 'region' ? W.region : W.category, W.newN, W.cumulative], formats: ['year'], rows: data.map((r) => [r.year, groupName(r.group), r.count, r.cumulative]),
       notes: [], legend: groups.map((g, i) => ({ label: groupName(g), color: [...OKABE_ITO, '#7f7f7f', '#a6761d'][i]! })), sources: data.flatMap((r) => r.sources) });
   }
 
@@ -350,7 +358,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
       color: { domain: ['double', 'joint'].map(kind), range: [OKABE_ITO[0]!, OKABE_ITO[1]!] },
       marks: [Plot.barY(rows, { x: 'year', y: 'count', fill: (r: { group: string }) => kind(r.group), title: (r: { group: string; year: number; count: number }) => `${kind(r.group)} ${r.year}: ${r.count}` }), Plot.ruleY([0])],
     }, { label: title, description: subtitle });
-    out.push({ id: 'degree-programmes-start', title, subtitle, svg, columns: [W.year, W.category, ja ? 'プログラム数' : 'Programmes'], rows: rows.map((r) => [r.year, kind(r.group), r.count]),
+    out.push({ id: 'degree-programmes-start', title, subtitle, svg, columns: [W.year, W.category, ja ? 'プログラム数' : 'Programmes'], formats: ['year'], rows: rows.map((r) => [r.year, kind(r.group), r.count]),
       notes: [], legend: [{ label: kind('double'), color: OKABE_ITO[0]! }, { label: kind('joint'), color: OKABE_ITO[1]! }], sources: refs });
   }
   {
@@ -360,10 +368,10 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
       const title = ja ? '国際会議の開催（月別）' : 'International conferences held, by month';
       const subtitle = ja ? `${W.fy(fy)}、${home}が開催した国際会議の数（開始月）。${cite(refs)}` : `${W.fy(fy)}, international conferences hosted by the ${home}, by month they began. ${cite(refs)}`;
       const svg = renderPlot({
-        width: 760, height: 240, x: { label: null, type: 'band' }, y: { label: ja ? '件数' : 'Conferences', grid: true },
-        marks: [Plot.barY(cs.byMonth, { x: 'month', y: 'count', fill: OKABE_ITO[4], title: (r: { month: string; count: number; participants: number }) => `${r.month}: ${r.count} (${n(r.participants)})` }), Plot.ruleY([0])],
+        width: 760, height: 240, x: { label: null, type: 'band', tickFormat: (m: string) => formatMonth(locale, m) }, y: { label: ja ? '件数' : 'Conferences', grid: true },
+        marks: [Plot.barY(cs.byMonth, { x: 'month', y: 'count', fill: OKABE_ITO[4], title: (r: { month: string; count: number; participants: number }) => `${formatMonth(locale, r.month)}: ${n(r.count)} (${ja ? '参加者' : 'participants'} ${n(r.participants)})` }), Plot.ruleY([0])],
       }, { label: title, description: subtitle });
-      out.push({ id: 'conferences-by-month', title, subtitle, svg, columns: [ja ? '月' : 'Month', ja ? '件数' : 'Conferences', ja ? '参加者' : 'Participants', ja ? 'うち外国人' : 'Of them foreign'],
+      out.push({ id: 'conferences-by-month', title, subtitle, svg, columns: [ja ? '月' : 'Month', ja ? '件数' : 'Conferences', ja ? '参加者' : 'Participants', ja ? 'うち外国人' : 'Of them foreign'], formats: ['month'],
         rows: cs.byMonth.map((r) => [r.month, r.count, r.participants, r.foreignParticipants]),
         notes: [{ text: ja ? `形式別: ${cs.byFormat.map((f) => `${f.format} ${f.count}件`).join('、')}。参加者数は資料の記載のまま（1件の大規模なシンポジウムが大半を占め、外国人参加者が参加者を上回る行もあります）。` : `By format: ${cs.byFormat.map((f) => `${f.format} ${f.count}`).join(', ')}. Participants as printed (one large symposium outweighs the rest, and a few rows state more foreign participants than participants).` }],
         sources: refs });
@@ -376,10 +384,10 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
       const title = ja ? '外国からの公式訪問（月別）' : 'Official visits received, by month';
       const subtitle = ja ? `${W.fy(fy)}、${home}が受けた公式訪問の件数。${cite(refs)}` : `${W.fy(fy)}, official visits to the ${home}. ${cite(refs)}`;
       const svg = renderPlot({
-        width: 760, height: 240, x: { label: null, type: 'band' }, y: { label: ja ? '件数' : 'Visits', grid: true },
-        marks: [Plot.barY(vm, { x: 'month', y: 'count', fill: OKABE_ITO[5], title: (r: { month: string; count: number; persons: number }) => `${r.month}: ${r.count} (${r.persons})` }), Plot.ruleY([0])],
+        width: 760, height: 240, x: { label: null, type: 'band', tickFormat: (m: string) => formatMonth(locale, m) }, y: { label: ja ? '件数' : 'Visits', grid: true },
+        marks: [Plot.barY(vm, { x: 'month', y: 'count', fill: OKABE_ITO[5], title: (r: { month: string; count: number; persons: number }) => `${formatMonth(locale, r.month)}: ${n(r.count)} (${ja ? '人数' : 'persons'} ${n(r.persons)})` }), Plot.ruleY([0])],
       }, { label: title, description: subtitle });
-      out.push({ id: 'visits-by-month', title, subtitle, svg, columns: [ja ? '月' : 'Month', ja ? '件数' : 'Visits', ja ? '人数' : 'Persons'], rows: vm.map((r) => [r.month, r.count, r.persons]), notes: [], sources: refs });
+      out.push({ id: 'visits-by-month', title, subtitle, svg, columns: [ja ? '月' : 'Month', ja ? '件数' : 'Visits', ja ? '人数' : 'Persons'], formats: ['month'], rows: vm.map((r) => [r.month, r.count, r.persons]), notes: [], sources: refs });
     }
   }
   return out;
@@ -570,7 +578,7 @@ export function homeCharts(homeId: string, locale: Locale): ChartDef[] {
           Plot.ruleY([0]),
         ],
       }, { label: title, description: subtitle });
-      out.push({ id: 'home-agreements-new', title, subtitle, svg, columns: [W.year, W.newN], rows: data.map((r) => [r.year, r.count]), notes, sources });
+      out.push({ id: 'home-agreements-new', title, subtitle, svg, columns: [W.year, W.newN], formats: ['year'], rows: data.map((r) => [r.year, r.count]), notes, sources });
     }
     {
       const title = ja ? `${home}の協定の累計（締結年別）` : `Agreements of ${home} over time, cumulative`;
@@ -586,7 +594,7 @@ export function homeCharts(homeId: string, locale: Locale): ChartDef[] {
           Plot.ruleY([0]),
         ],
       }, { label: title, description: subtitle });
-      out.push({ id: 'home-agreements-cumulative', title, subtitle, svg, columns: [W.year, W.cumulative], rows: data.map((r) => [r.year, r.cumulative]), notes, sources });
+      out.push({ id: 'home-agreements-cumulative', title, subtitle, svg, columns: [W.year, W.cumulative], formats: ['year'], rows: data.map((r) => [r.year, r.cumulative]), notes, sources });
     }
   }
   return out;
