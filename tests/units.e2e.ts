@@ -99,6 +99,14 @@ describe('unit pages', () => {
     expect(mine.length).toBeGreaterThan(100);
     const shown = (await v.page.locator('tr[data-agreement]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-agreement') ?? ''))).sort();
     expect(shown).toEqual(mine);
+    // a long list is folded by region; the region table's links open their fold
+    const link = v.page.locator('table[data-unit-regions] a[href="#agreements-europe"]');
+    expect(await link.count()).toBe(1);
+    const fold = v.page.locator('details:has(#agreements-europe)');
+    expect(await fold.getAttribute('open')).toBeNull();
+    await link.click();
+    await expect.poll(() => fold.getAttribute('open')).not.toBeNull();
+    expect(await v.page.locator('#agreements-europe tr[data-agreement]').first().isVisible()).toBe(true);
     // no statistics table counts Hiroshima's units: no chart, and the page does not pretend otherwise
     expect(await v.page.locator('figure.chart').count()).toBe(0);
     // each agreement links to its row on the partner page

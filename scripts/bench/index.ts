@@ -9,8 +9,8 @@
  *               Debian's Chromium (browser.ts): page weight of the first view (requests, bytes over the
  *               wire gzip and brotli), JS shipped per page type, and search latency per keystroke on
  *               the directory at both sizes
- *   lighthouse  Lighthouse scores (mobile and desktop) of home, directory, a partner and a country
- *               page (lighthouse.ts)
+ *   lighthouse  Lighthouse scores (mobile and desktop) of home, directory, a partner, a country
+ *               and the largest unit page (lighthouse.ts)
  *
  * Everything it builds stays under .cache/bench/ (never dist/ or data/build/); the raw results are
  * written to .cache/bench/results.json. `--x50 directory` builds only the directory pages and the
@@ -303,7 +303,8 @@ if (run('lighthouse')) {
   const site = await startStaticServer(REAL.dist, 0, { compression: 'br', cache: 'deploy' });
   try {
     const { partner, country } = samplePages(REAL.data);
-    const pages = [['home', '/'], ['directory', '/partners/'], ['partner', partner], ['country', country]] as const;
+    const unit = largestPage(REAL.dist, 'units');
+    const pages: (readonly [string, string])[] = [['home', '/'], ['directory', '/partners/'], ['partner', partner], ['country', country], ...(unit ? [['unit (largest)', unit] as const] : [])];
     const rows = await runLighthouse(pages.map(([, p]) => site.url + p), progress);
     heading('Lighthouse (ja pages; served with brotli and the README cache headers)');
     print('mobile = Lighthouse default (emulated phone, simulated slow 4G, 4× CPU slowdown); desktop = its desktop preset');
