@@ -91,6 +91,23 @@ describe('unit pages', () => {
     });
   }
 
+  test('group pages say where the document counts a unit in another group’s subtotal (line 292 in 学群計, line 294)', async ({ visit }) => {
+    const ug = await visit('/units/tsukuba-undergraduate-schools/', { javaScriptEnabled: false });
+    const note = (await ug.page.locator('figure.chart .chart-note').allTextContents()).join(' ');
+    expect(note).toContain('地球規模課題学位プログラム（292行目: 学生・受入 13、学生・派遣 8）');
+    const gs = await visit('/en/units/tsukuba-graduate-schools/', { javaScriptEnabled: false });
+    expect((await gs.page.locator('figure.chart .chart-note').allTextContents()).join(' ')).toContain('which the document counts in the Schools (undergraduate) subtotal');
+    expectCleanVisit(ug);
+    expectCleanVisit(gs);
+  });
+
+  test('an English page marks a Japanese-only unit name in the chart’s words with lang="ja"', async ({ visit }) => {
+    const v = await visit('/en/units/tsukuba-physical-education-center/', { javaScriptEnabled: false });
+    expect(await v.page.locator('figure.chart figcaption .chart-title span[lang="ja"]').textContent()).toBe('体育センター');
+    expect(await v.page.locator('h1 span[lang="ja"]').first().textContent()).toBe('体育センター');
+    expectCleanVisit(v);
+  });
+
   test('a unit with agreements lists every agreement of the unit and the units under it', async ({ visit }) => {
     const id = 'hiroshima-graduate-school';
     const v = await visit(`/en/units/${id}/`, { javaScriptEnabled: false });

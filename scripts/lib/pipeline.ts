@@ -171,7 +171,7 @@ export function runSources(sources: SourceMeta[]): PipelineResult {
   const homesUsed = [...new Set(sources.map((s) => s.home))].sort() as HomeId[];
   const units: Unit[] = homesUsed.flatMap((h) => {
     try {
-      return unitsOf(h).map((u) => ({ id: u.id, home: h, name: u.name, ...(u.parent ? { parent: u.parent } : {}), kind: u.kind }));
+      return unitsOf(h).map((u) => ({ id: u.id, home: h, name: u.name, ...(u.parent ? { parent: u.parent } : {}), kind: u.kind, ...(u.countedIn ? { countedIn: u.countedIn.unit, countedInReason: u.countedIn.reason } : {}) }));
     } catch (e) {
       pipelineErrors.push({ severity: 'error', source: '', file: `data/reference/units/${h}.json`, line: 0, raw: '', message: (e as Error).message });
       return [];

@@ -15,6 +15,12 @@ export interface UnitRow {
   kind: string;
   /** Other spellings of the name that need no explanation (spacing, old name, short form). */
   aliases?: string[];
+  /**
+   * Where the statistics tables count this unit when that is not under its parent: the group whose
+   * printed subtotal includes its rows, and why (地球規模課題学位プログラム is run by グローバル教育院,
+   * a graduate body, but is a bachelor's programme and counted in 学群計).
+   */
+  countedIn?: { unit: string; reason: string };
 }
 export interface UnitRepair {
   label: string;
@@ -50,6 +56,8 @@ export function unitTable(home: HomeId): { table: UnitTable; index: Map<string, 
   for (const u of table.units) {
     if (!u.id.startsWith(`${home}-`)) throw new Error(`data/reference/units/${home}.json: unit id ${u.id} must start with "${home}-"`);
     if (u.parent && !ids.has(u.parent)) throw new Error(`data/reference/units/${home}.json: ${u.id} has unknown parent ${u.parent}`);
+    if (u.countedIn && !ids.has(u.countedIn.unit)) throw new Error(`data/reference/units/${home}.json: ${u.id} is counted in unknown unit ${u.countedIn.unit}`);
+    if (u.countedIn && !u.countedIn.reason.trim()) throw new Error(`data/reference/units/${home}.json: ${u.id}'s countedIn needs a reason`);
     add(u.name.ja, [u.id], 'name');
     if (u.name.en) add(u.name.en, [u.id], 'name');
     for (const a of u.aliases ?? []) add(a, [u.id], 'alias');

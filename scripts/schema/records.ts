@@ -69,6 +69,8 @@ export const Unit = z.object({
   name: bilingual,
   parent: unitId.optional().describe('Id of the enclosing unit'),
   kind: z.string().min(1).describe('faculty, graduate-school, institute, center, hospital, headquarters, group, …'),
+  countedIn: unitId.optional().describe('The group whose printed subtotal counts this unit\'s rows in the statistics tables, where that is not under its parent'),
+  countedInReason: z.string().optional().describe('Why the unit is counted there (with countedIn)'),
 }).describe('An organisational unit of a home university (faculty, graduate school, institute, …)');
 
 export const Partner = z.object({

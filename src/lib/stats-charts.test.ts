@@ -105,7 +105,14 @@ describe('university pages', () => {
     expect(c.rows).toEqual([['Students inbound', 2573], ['Students outbound', 1992], ['Staff inbound', 1156], ['Staff outbound', 2133]]);
     expect(c.subtitle).toContain('head count on 1 Dec 2023');
     // the unit tables' checks all hold: no shortfall note (the country table's erratum is not this chart's)
-    expect(c.notes.map((n) => n.text).join(' ')).not.toContain('fewer');
+    expect(c.notes.map((n) => n.text).join(' ')).not.toContain('fewer than the total');
+    // and each sum is shown equal to the document's own 合計 row, linked
+    expect(c.notes.filter((n) => n.text.includes('equal to the document’s own total')).map((n) => n.href)).toEqual([
+      '/en/sources/tsukuba-fy2023/#L318', '/en/sources/tsukuba-fy2023/#L318', '/en/sources/tsukuba-fy2023/#L90', '/en/sources/tsukuba-fy2023/#L90',
+    ]);
+    // line 46 lost its 合計 (派遣) cell: the note names the cell and links the line
+    expect(c.notes.find((n) => n.href?.endsWith('#L46'))).toMatchObject({ linkText: 'line 46' });
+    expect(c.notes.find((n) => n.href?.endsWith('#L46'))!.text).toContain('“合計 (派遣)”');
   });
 
   it('a university without statistics tables gets its agreements by year only; the years add up to its dated agreements', () => {

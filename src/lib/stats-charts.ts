@@ -12,13 +12,16 @@ import { REGIONS } from '../../scripts/lib/countries.ts';
 import { renderPlot, renderChoropleth, rowsToCsv, OKABE_ITO } from './charts.ts';
 import {
   fiscalYears, flowsByGroup, balance, rankUnits, categoryBreakdown, agreementsOverTime, shortfalls, totalsByYear,
-  degreeProgrammesByStartYear, conferencesSummary, visitsByMonth, unitFlows, tableCells, refsOf, POPULATIONS, DIRECTIONS,
+  degreeProgrammesByStartYear, conferencesSummary, visitsByMonth, unitFlows, tableCells, refsOf, statedTotal, POPULATIONS, DIRECTIONS,
   type UnitFlowSummary, type Ref, type Population, type Direction, type ValidationReport,
 } from './stats.ts';
 import type { Locale } from '../i18n/ui.ts';
 import { formatNumber, formatDate, formatMonth } from './site.ts';
 
 export type ColumnFormat = 'year' | 'month';
+
+/** A visible note under a chart, with an optional link (its text defaults to “validation report”). */
+export interface ChartNote { text: string; href?: string; linkText?: string }
 
 export interface ChartDef {
   id: string;
@@ -27,7 +30,7 @@ export interface ChartDef {
   svg: string;
   columns: string[];
   rows: (string | number | null)[][];
-  notes: { text: string; href?: string }[];
+  notes: ChartNote[];
   sources: Ref[];
   /**
    * per column, how the table view writes its values where plain number formatting would be wrong:
@@ -35,6 +38,8 @@ export interface ChartDef {
    * the values as they are
    */
   formats?: (ColumnFormat | undefined)[];
+  /** words of another language inside the title, subtitle and notes (a unit with no English name), marked with their `lang` */
+  foreign?: { text: string; lang: string }[];
   /** per row, a site path (without the locale prefix) its first cell links to in the table view */
   rowLinks?: (string | undefined)[];
   /** colour key, written in HTML beside the chart */
@@ -69,7 +74,7 @@ export const CATEGORY_LABELS: Readonly<Record<string, { ja: string; en: string }
   'employed-researcher': { ja: '雇用：研究員', en: 'Employed: researchers' },
   'employed-faculty': { ja: '雇用：教員', en: 'Employed: faculty' },
   'employed-other': { ja: '雇用：その他', en: 'Employed: other' },
-  'own-funds': { ja: '自己資金', en: 'Own funds' },
+  'own-funds': { ja: '自機関資金', en: 'The university’s own funds' },
   'external-funds': { ja: '外部資金', en: 'External funds' },
   'other-funds': { ja: 'その他の資金', en: 'Other funds' },
   regular: { ja: '正規生', en: 'Regular students' },
@@ -94,7 +99,7 @@ const homeName = (id: string | undefined, locale: Locale) => table<Home>('homes'
  * both directions together, only otherwise), linked to the validation report; and the rows printed
  * with a cell missing, the likely reason, linked to their source line.
  */
-function dataNotes(report: ValidationReport, refs: readonly Ref[], direction: Direction, locale: Locale): { text: string; href?: string }[] {
+function dataNotes(report: ValidationReport, refs: readonly Ref[], direction: Direction, locale: Locale): ChartNote[] {
   const W = WORDS[locale];
   const ja = locale === 'ja';
   const found = shortfalls(report, refs, { direction });
@@ -103,7 +108,17 @@ function dataNotes(report: ValidationReport, refs: readonly Ref[], direction: Di
   const missing = found.warnings.filter((w) => /counts for \d+ columns/.test(w.message));
   return [
     ...(own.length ? own : checks).map((c) => ({ text: W.short(c.shortBy, c.line), href: `${ja ? '' : '/en'}/data/validation/` })),
-    ...missing.map((w) => ({ text: ja ? `${w.line}行目の行はセルが1つ欠けています（${w.raw?.trim() ?? ''}）。` : `Line ${w.line} has lost a cell (${w.raw?.trim() ?? ''}).`, href: `${ja ? '' : '/en'}/sources/${w.source}/#L${w.line}` })),
+    ...missing.map((w) => {
+      // the parser names the cell it read the row without ('read without its "合計 (派遣)" cell')
+      const cell = w.message.match(/without its "([^"]+)" cell/)?.[1];
+      return {
+        text: ja
+          ? `${w.line}行目は列の数よりセルが1つ少なく印字されています。${cell ? `欠けているのは「${cell}」のセル（合計の欄）と読み、人数は印字されている内訳から数えています。` : ''}`
+          : `Line ${w.line} is printed with one cell fewer than the table has columns.${cell ? ` The missing cell is read as “${cell}”, a total column; the counts come from the printed cells.` : ''}`,
+        href: `${ja ? '' : '/en'}/sources/${w.source}/#L${w.line}`,
+        linkText: ja ? `${w.line}行目` : `line ${w.line}`,
+      };
+    }),
   ];
 }
 
@@ -144,7 +159,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
 
   // `first` heads the table's first column (the bars' labels: region, country, unit or category);
   // a row's `href` (a site path without the locale) links its label in the table.
-  const bars = (id: string, title: string, subtitle: string, rows: { label: string; value: number; sources: Ref[]; href?: string }[], first: string, extraNotes: { text: string; href?: string }[] = [], color = OKABE_ITO[0]!) => {
+  const bars = (id: string, title: string, subtitle: string, rows: { label: string; value: number; sources: Ref[]; href?: string }[], first: string, extraNotes: ChartNote[] = [], color = OKABE_ITO[0]!) => {
     const data = rows.map((r) => ({ ...r, tip: `${r.label}: ${n(r.value)}` }));
     const svg = renderPlot({
       width: 760,
@@ -493,28 +508,57 @@ export function unitFlowsChart(unitId: string, locale: Locale): { chart: ChartDe
   const summary = unitFlows(flows, units, unitId, fy);
   if (!summary) return undefined;
   const unit = units.find((u) => u.id === unitId);
-  const name = (ja ? unit?.name.ja : unit?.name.en ?? unit?.name.ja) ?? unitId;
+  const uname = (id: string, fallback?: { ja: string; en?: string }) => {
+    const x = units.find((u) => u.id === id)?.name ?? fallback;
+    return (ja ? x?.ja : x?.en ?? x?.ja) ?? id;
+  };
+  const name = uname(unitId);
+  const apartValues = (x: UnitFlowSummary['countedHere'][number]) => x.cells.map((r) => `${flowLabel(locale, r.population, r.direction)} ${formatNumber(locale, r.value)}`).join(ja ? '、' : ', ');
   const refs = summary.totals.flatMap((r) => r.sources);
   const source = refs[0]?.id ?? '';
   const home = homeName(unit?.home, locale);
   const asOf = summary.totals.find((r) => r.asOf)?.asOf;
   const hasChildren = summary.children.length > 0;
+  const oneLine = lines(refs).length === 1;
   const rows = summary.totals.map((r) => ({ label: flowLabel(locale, r.population, r.direction), value: r.value, sources: r.sources }));
   const title = ja ? `${name}の交流（${home}、${W.fy(fy)}）` : `Exchange of the ${name} (${home}, ${W.fy(fy)})`;
   const what = ja
-    ? `組織別の表の${hasChildren ? `${name}とその下の組織の行の合計` : `${name}の行`}${asOf ? `（留学生は${formatDate(locale, asOf)}現在の人数）` : ''}`
-    : `${hasChildren ? `The rows of the ${name} and every unit under it, summed,` : `The ${name} row`} in the tables by unit${asOf ? ` (international students: head count on ${formatDate(locale, asOf)})` : ''}`;
+    ? `組織別の表の${hasChildren ? `${name}とその下の組織の行の合計` : oneLine ? `${name}の行` : `${name}の行（${lines(refs).length}行）の合計`}${asOf ? `（留学生は${formatDate(locale, asOf)}現在の人数）` : ''}`
+    : `${hasChildren ? `The rows of the ${name} and every unit under it, summed,` : oneLine ? `The ${name} row` : `The ${lines(refs).length} rows of the ${name}, summed,`} in the tables by unit${asOf ? ` (international students: head count on ${formatDate(locale, asOf)})` : ''}`;
   const subtitle = ja ? `${what}。出典 ${source} ${lineRanges(refs, locale)}行目` : `${what}. Source: ${source} ${linesWord(refs)} ${lineRanges(refs, locale)}`;
-  const ownRows = summary.totals.filter((r) => r.printed && r.own > 0 && r.value > r.own);
+  // A unit printed with rows of its own as well as sub-units: say so, whatever its own counts are.
+  const ownRefs = hasChildren ? summary.totals.flatMap((r) => r.ownSources) : [];
   const notes = [
-    ...(ownRows.length ? [{ text: ja
-      ? `${name}自身も表に行があり（${lineRanges(ownRows.flatMap((r) => r.ownSources), locale)}行目）、その人数も下の組織の人数とともに合計しています。`
-      : `The ${name} also has rows of its own (lines ${lineRanges(ownRows.flatMap((r) => r.ownSources), locale)}); they are added to the units under it.` }] : []),
+    ...(ownRefs.length ? [{ text: ja
+      ? `${name}自身も表に行があり（${lineRanges(ownRefs, locale)}行目）、その人数も下の組織の人数とともに合計しています。`
+      : `The ${name} also has rows of its own (${linesWord(ownRefs)} ${lineRanges(ownRefs, locale)}); they are added to the units under it.` }] : []),
+    ...summary.countedElsewhere.map((x) => {
+      const refsX = x.cells.flatMap((r) => r.sources);
+      const nameX = uname(x.id, x.name);
+      const group = uname(x.countedIn);
+      return x.id === unitId
+        ? { text: ja
+          ? `資料はこの組織の行（${lineRanges(refsX, locale)}行目）を${group}の小計に数えています。ここでは${uname(unit?.parent ?? '')}の下に置いています。`
+          : `The document counts this unit’s ${linesWord(refsX) === 'line' ? 'row' : 'rows'} (${linesWord(refsX)} ${lineRanges(refsX, locale)}) in the ${group} subtotal; here it sits under the ${uname(unit?.parent ?? '')}.` }
+        : { text: ja
+          ? `この合計には${nameX}（${lineRanges(refsX, locale)}行目: ${apartValues(x)}）を含みます。資料はこの行を${group}の小計に数えているため、資料の小計とは異なります。`
+          : `These figures include the ${nameX} (${linesWord(refsX)} ${lineRanges(refsX, locale)}: ${apartValues(x)}), which the document counts in the ${group} subtotal, so they differ from the document’s subtotals.` };
+    }),
+    ...summary.countedHere.map((x) => {
+      const refsX = x.cells.flatMap((r) => r.sources);
+      const parentX = uname(units.find((u) => u.id === x.id)?.parent ?? '');
+      return { text: ja
+        ? `資料の${name}の小計には${uname(x.id, x.name)}（${lineRanges(refsX, locale)}行目: ${apartValues(x)}）も含まれますが、ここでは${parentX}の下に置いているため、この合計には含みません。`
+        : `The document’s subtotal for the ${name} also counts the ${uname(x.id, x.name)} (${linesWord(refsX)} ${lineRanges(refsX, locale)}: ${apartValues(x)}), which sits under the ${parentX} here and is not in these figures.` };
+    }),
     ...[...new Map(summary.totals.flatMap((r) => dataNotes(report(), r.sources, r.direction, locale)).map((x) => [x.text, x])).values()],
     ...(years.length === 1 ? [{ text: W.oneYear(W.fy(fy)) }] : []),
   ];
   const svg = flowBars(rows, title, subtitle, locale);
-  const chart: ChartDef = { id: `unit-flows`, title, subtitle, svg, columns: [W.category, W.count], rows: rows.map((r) => [r.label, r.value]), notes, sources: refs };
+  // English pages name a unit with no English name in Japanese: mark those words.
+  const foreign = ja ? [] : [...new Set([unitId, unit?.parent ?? '', ...summary.countedElsewhere.map((x) => x.countedIn), ...summary.countedHere.map((x) => x.id)])]
+    .map((id) => units.find((u) => u.id === id)).filter((u): u is Unit => u !== undefined && !u.name.en).map((u) => ({ text: u.name.ja, lang: 'ja' }));
+  const chart: ChartDef = { id: `unit-flows`, title, subtitle, svg, columns: [W.category, W.count], rows: rows.map((r) => [r.label, r.value]), notes, sources: refs, ...(foreign.length ? { foreign } : {}) };
   return { chart, summary };
 }
 
@@ -544,9 +588,17 @@ export function homeCharts(homeId: string, locale: Locale): ChartDef[] {
     const asOf = flows.find((f) => f.fiscalYear === fy && f.unit !== undefined && f.asOf)?.asOf;
     const title = ja ? `${home}の交流の人数（${W.fy(fy)}）` : `People received and sent abroad, ${home} (${W.fy(fy)})`;
     const subtitle = ja
-      ? `組織別の表の全組織の合計${asOf ? `（留学生は${formatDate(locale, asOf)}現在の人数）` : ''}。${citeLines(refs, locale)}`
-      : `The tables by unit, every unit summed${asOf ? ` (international students: head count on ${formatDate(locale, asOf)})` : ''}. ${citeLines(refs, locale)}`;
-    const notes = [
+      ? `組織別の表の全組織の合計${asOf ? `（留学生は${formatDate(locale, asOf)}現在の人数）` : ''}。出典 ${refs[0]?.id ?? ''} ${lineRanges(refs, locale)}行目`
+      : `The tables by unit, every unit summed${asOf ? ` (international students: head count on ${formatDate(locale, asOf)})` : ''}. Source: ${refs[0]?.id ?? ''} ${linesWord(refs)} ${lineRanges(refs, locale)}`;
+    // Each sum against the document's own 合計 row, where it states one.
+    const totals = rows.map((r) => ({ r, c: statedTotal(report(), r.sources, r.value) }));
+    const agree = totals.filter((x) => x.c !== undefined);
+    const notes: ChartNote[] = [
+      ...agree.map(({ r, c }) => ({
+        text: ja ? `${r.label} ${n(r.value)} は資料自身の合計と一致します:` : `${r.label}: ${n(r.value)}, equal to the document’s own total on`,
+        href: `${ja ? '' : '/en'}/sources/${c!.source}/#L${c!.line}`,
+        linkText: ja ? `${c!.line}行目` : `line ${c!.line}`,
+      })),
       ...[...new Map(rows.flatMap((r) => dataNotes(report(), r.sources, r.direction, locale)).map((x) => [x.text, x])).values()],
       ...(fiscalYears(table<Flow>('flows')).length === 1 ? [{ text: W.oneYear(W.fy(fy)) }] : []),
     ];

@@ -205,6 +205,18 @@ describe('flowsByUnit, rankUnits and categoryBreakdown', () => {
     expect(unitFlows(flows, units, 'school', 2024)).toBeUndefined();
   });
 
+  it('unitFlows names units counted by the document in another group (countedIn), on both sides', () => {
+    const withApart = units.map((u) => (u.id === 'c2' ? { ...u, countedIn: 'hospital', countedInReason: 'printed in the hospital block' } : u));
+    const school = unitFlows(flows, withApart, 'school', 2023)!;
+    expect(school.countedElsewhere.map((x) => [x.id, x.countedIn, x.reason, x.cells.map((r) => r.value)])).toEqual([['c2', 'hospital', 'printed in the hospital block', [4]]]);
+    expect(unitFlows(flows, withApart, 'root', 2023)!.countedElsewhere.map((x) => x.id)).toEqual(['c2']);
+    expect(unitFlows(flows, withApart, 'hospital', 2023)!.countedHere.map((x) => x.id)).toEqual(['c2']);
+    // counted in its own ancestor: nothing apart
+    const inSchool = units.map((u) => (u.id === 'c2' ? { ...u, countedIn: 'root' } : u));
+    expect(unitFlows(flows, inSchool, 'school', 2023)!.countedElsewhere).toEqual([]);
+    expect(unitFlows(flows, inSchool, 'root', 2023)!.countedHere).toEqual([]);
+  });
+
   it('totalsByYear gives one table\'s total per fiscal year', () => {
     const two = [flow({ line: 1, country: 'FR', count: 2 }), { ...flow({ line: 1, country: 'FR', count: 5, fiscalYear: 2024 }), source: { id: 'doc24', line: 1 } }, flow({ line: 9, unit: 'a', count: 40 })];
     expect(totalsByYear(two, { population: 'student', direction: 'outbound', table: 'country' }).map((r) => [r.fiscalYear, r.value])).toEqual([[2023, 2], [2024, 5]]);
@@ -448,6 +460,23 @@ describe('Tsukuba FY2023 (data/build), checked against the document', () => {
     expect(u.categories.filter((c) => c.population === 'staff' && c.direction === 'inbound' && c.value > 0).map((c) => [c.category, c.value])).toEqual([['own-funds', 4], ['other-funds', 17]]);
     // The whole 系 group (lines 34–45), never printed as a row: inbound staff 562, as the table's rows add up
     expect(unitFlows(flows, units, 'tsukuba-faculties', 2023)!.totals.find((r) => r.population === 'staff' && r.direction === 'inbound')).toMatchObject({ own: 0, value: 562, printed: false });
+  });
+
+  it('a unit the document counts in another group (line 292 in 学群計, line 294) is said so on both groups', () => {
+    const at = (rows: { population: string; direction: string; value: number }[], p: string, d: string) => rows.find((r) => r.population === p && r.direction === d)?.value ?? 0;
+    const ug = unitFlows(flows, units, 'tsukuba-undergraduate-schools', 2023)!;
+    expect(ug.countedHere.map((x) => [x.id, x.countedIn])).toEqual([['tsukuba-bachelors-program-in-global-issues', 'tsukuba-undergraduate-schools']]);
+    // line 294 学群計: 留学生 442, 派遣 700 = the 学群 roll-up + line 292 (13, 8)
+    expect(at(ug.totals, 'student', 'inbound') + at(ug.countedHere[0]!.cells, 'student', 'inbound')).toBe(442);
+    expect(at(ug.totals, 'student', 'outbound') + at(ug.countedHere[0]!.cells, 'student', 'outbound')).toBe(700);
+    const gs = unitFlows(flows, units, 'tsukuba-graduate-schools', 2023)!;
+    expect(gs.countedElsewhere.map((x) => x.id)).toEqual(['tsukuba-bachelors-program-in-global-issues']);
+    expect(gs.countedHere).toEqual([]);
+    // lines 307 大学院(旧)計 109/182 + 317 大学院(新)計 2,022/1,110 = the 大学院 roll-up less line 292
+    expect(at(gs.totals, 'student', 'inbound') - at(gs.countedElsewhere[0]!.cells, 'student', 'inbound')).toBe(109 + 2022);
+    expect(at(gs.totals, 'student', 'outbound') - at(gs.countedElsewhere[0]!.cells, 'student', 'outbound')).toBe(182 + 1110);
+    // a unit with nothing counted apart says nothing
+    expect(unitFlows(flows, units, 'tsukuba-faculties', 2023)!.countedElsewhere).toEqual([]);
   });
 
   it('a second year of the same layout adds a year without code changes', () => {

@@ -27,7 +27,7 @@
  * ({@link sendersAndDestinations}), not by a matrix.
  */
 import type { Agreement, Check, Conference, Country, DegreeProgramme, Flow, SourceRef, Unit, Visit } from '../../scripts/schema/records.ts';
-import { LEVELS, yearOf, unitSubtree } from './select.ts';
+import { LEVELS, yearOf, unitSubtree, unitAncestors as unitAncestorsOf } from './select.ts';
 
 export type Population = Flow['population'];
 export type Direction = Flow['direction'];
@@ -422,6 +422,22 @@ export interface UnitFlowSummary {
   children: UnitFlowChild[];
   /** The finer categories summed over the unit and everything under it (categoryBreakdown). */
   categories: CategoryRow[];
+  /**
+   * Units whose rows the document counts in another group's subtotal (units.json `countedIn`):
+   * `elsewhere`, under this unit here but counted by the document outside it; `here`, not under this
+   * unit here but counted by the document in this unit's subtotal. Each with its own rolled-up rows.
+   */
+  countedElsewhere: CountedApart[];
+  countedHere: CountedApart[];
+}
+
+export interface CountedApart {
+  id: string;
+  name: { ja: string; en?: string };
+  /** The group the document counts it in. */
+  countedIn: string;
+  reason?: string;
+  cells: UnitRow[];
 }
 
 /**
@@ -451,12 +467,25 @@ export function unitFlows(flows: readonly Flow[], units: readonly Unit[], unitId
     }
   }
   const weight = (c: UnitFlowChild) => c.cells.reduce((n, r) => n + r.value, 0);
+  // The unit's line of ancestors and descendants: a group counted in any of them is not "apart".
+  const related = new Set([...sub, ...unitAncestorsOf(units, unitId)]);
+  const apart = (u: Unit): CountedApart | undefined => {
+    const f = flows.filter((x) => x.unit !== undefined && unitSubtree(units, u.id).has(x.unit) && x.fiscalYear === fiscalYear);
+    if (f.length === 0) return undefined;
+    const cells = POPULATIONS.flatMap((population) => DIRECTIONS.map((direction) => flowsByUnit(f, units, { population, direction, fiscalYear }).find((r) => r.id === u.id)))
+      .filter((r): r is UnitRow => r !== undefined);
+    return { id: u.id, name: u.name, countedIn: u.countedIn!, ...(u.countedInReason ? { reason: u.countedInReason } : {}), cells };
+  };
+  const countedElsewhere = units.filter((u) => u.countedIn && sub.has(u.id) && !related.has(u.countedIn)).map(apart).filter((x): x is CountedApart => x !== undefined);
+  const countedHere = units.filter((u) => u.countedIn && sub.has(u.countedIn) && !sub.has(u.id)).map(apart).filter((x): x is CountedApart => x !== undefined);
   return {
     unit: unitId,
     fiscalYear,
     totals,
     children: [...children.values()].sort((a, b) => weight(b) - weight(a) || cmp(a.id, b.id)),
     categories,
+    countedElsewhere,
+    countedHere,
   };
 }
 
@@ -809,4 +838,20 @@ export function shortfalls(validation: ValidationReport, refs: readonly Ref[], o
     .slice()
     .sort((a, b) => cmp(a.source, b.source) || a.line - b.line || cmp(a.message, b.message));
   return { checks, warnings };
+}
+
+/**
+ * The document's own total that a sum of its cells equals: the `ok` check of the same table as the
+ * cells (`refs`) printed after every one of them (a grand-total row, not a subtotal inside the
+ * table) that states exactly `value`; undefined when the document states no such total.
+ */
+export function statedTotal(validation: ValidationReport, refs: readonly Ref[], value: number): Check | undefined {
+  const last = new Map<string, number>();
+  for (const r of refs) last.set(r.id, Math.max(last.get(r.id) ?? 0, r.line));
+  const titles = new Set(validation.checks.filter((c) => refs.some((r) => r.id === c.source && r.line === c.line)).map((c) => `${c.source}\u0000${tableTitle(c)}`));
+  const titleOfTable = (c: Check) => `${c.source}\u0000${tableTitle(c)}`;
+  return validation.checks
+    .filter((c) => c.status === 'ok' && c.stated === value && c.computed === value && last.has(c.source) && c.line > last.get(c.source)!)
+    .filter((c) => titles.size === 0 || titles.has(titleOfTable(c)))
+    .sort((a, b) => a.line - b.line)[0];
 }
