@@ -29,7 +29,13 @@ export function flatten(record: unknown, prefix = '', out: Record<string, string
   for (const [k, v] of Object.entries(record as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const key = prefix ? `${prefix}.${k}` : k;
     if (v === undefined || v === null) continue;
-    if (Array.isArray(v)) out[key] = v.every((x) => typeof x !== 'object' || x === null) ? v.join('|') : JSON.stringify(v);
+    if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)) {
+      // "a|b" must split back into the list it came from: a value holding "|" (or an empty value)
+      // would not, so it is an error, never written ambiguously.
+      const bad = v.find((x) => String(x).includes('|') || String(x) === '');
+      if (bad !== undefined) throw new Error(`list ${key}: the value ${JSON.stringify(bad)} ${String(bad) === '' ? 'is empty' : 'holds "|"'}, the CSV list separator; it could not be read back`);
+      out[key] = v.join('|');
+    } else if (Array.isArray(v)) out[key] = JSON.stringify(v);
     else if (typeof v === 'object') flatten(v, key, out);
     else out[key] = v as string | number | boolean;
   }
@@ -43,7 +49,13 @@ export function flatten(record: unknown, prefix = '', out: Record<string, string
 export function toCsv(rows: unknown[], columns: readonly string[]): string {
   const known = new Set(columns);
   const flat = rows.map((r, i) => {
-    const f = flatten(r);
+    let f: Record<string, string | number | boolean>;
+    try {
+      f = flatten(r);
+    } catch (e) {
+      const src = (r as { source?: { id: string; line: number } }).source;
+      throw new Error(`toCsv: row ${i}${src ? ` (${src.id} line ${src.line})` : ''}: ${(e as Error).message}`);
+    }
     for (const k of Object.keys(f)) if (!known.has(k)) throw new Error(`toCsv: row ${i} has a value for ${k}, which is no column (${JSON.stringify(r).slice(0, 120)})`);
     return f;
   });

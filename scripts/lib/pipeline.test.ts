@@ -91,6 +91,12 @@ describe('the real sources', () => {
       expect(['subtotal', 'sum', '小計', '計', '合計']).not.toContain(f.category);
     }
   });
+  it('a list value holding the CSV list separator "|" (or empty) is an error naming the row and its source line, never written ambiguously', () => {
+    expect(flatten({ aliases: ['a', 'b'] })).toEqual({ aliases: 'a|b' });
+    expect(() => toCsv([{ aliases: ['A|B', 'C'], source: { id: 'doc', line: 7 } }], ['aliases', 'source.id', 'source.line'])).toThrow(/row 0 \(doc line 7\): list aliases: the value "A\|B" holds "\|"/);
+    expect(() => flatten({ aliases: ['a', ''] })).toThrow(/is empty/);
+  });
+
   it('each CSV round-trips through papaparse to the flattened JSON records', () => {
     for (const [t, list] of Object.entries(r.tables) as [TableName, unknown[]][]) {
       const csv = toCsv(list, columnsOf(t));
