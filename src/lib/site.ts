@@ -33,3 +33,31 @@ export function formatDate(locale: Locale, iso: string): string {
 export function sourceHref(locale: Locale, source: { id: string; line: number }): string {
   return `${localePath(locale, `/sources/${source.id}/`)}#L${source.line}`;
 }
+
+/** Consecutive lines of one source document: 31, 32, 315, 316, 318 → 31–32, 315–316, 318. */
+export interface LineRun { id: string; from: number; to: number }
+
+/** Source lines as runs of consecutive lines per document (each line once, by document then line). */
+export function lineRuns(refs: readonly { id: string; line: number }[]): LineRun[] {
+  const out: LineRun[] = [];
+  const sorted = [...new Map(refs.map((r) => [`${r.id}\u0000${r.line}`, r])).values()]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.line - b.line);
+  for (const r of sorted) {
+    const last = out.at(-1);
+    if (last && last.id === r.id && r.line === last.to + 1) last.to = r.line;
+    else out.push({ id: r.id, from: r.line, to: r.line });
+  }
+  return out;
+}
+
+/**
+ * Links to source lines, labelled "12行目" / "L12", or with `runs` one link per run of consecutive
+ * lines, to its first line: "34–45行目" / "L34–45".
+ */
+export function lineLinks(locale: Locale, refs: readonly { id: string; line: number }[], runs = true): { href: string; text: string }[] {
+  const groups = runs ? lineRuns(refs) : lineRuns(refs).flatMap((r) => Array.from({ length: r.to - r.from + 1 }, (_, i) => ({ id: r.id, from: r.from + i, to: r.from + i })));
+  return groups.map((g) => {
+    const n = g.from === g.to ? `${g.from}` : `${g.from}–${g.to}`;
+    return { href: sourceHref(locale, { id: g.id, line: g.from }), text: locale === 'ja' ? `${n}行目` : `L${n}` };
+  });
+}

@@ -7,7 +7,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { statsCharts, chartCsv, unitFlowsChart, lineRuns, lineRanges, homeCharts } from './stats-charts.ts';
+import { statsCharts, chartCsv, unitFlowsChart, lineRanges, homeCharts } from './stats-charts.ts';
+import { lineRuns } from './site.ts';
 import { unitKindLabel } from './labels.ts';
 
 const flows = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../data/build/flows.json'), 'utf8')) as { population: string; direction: string; category: string; unit?: string; count: number; source: { line: number } }[];

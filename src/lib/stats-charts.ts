@@ -16,7 +16,7 @@ import {
   type UnitFlowSummary, type Ref, type Population, type Direction, type ValidationReport,
 } from './stats.ts';
 import type { Locale } from '../i18n/ui.ts';
-import { formatNumber, formatDate, formatMonth } from './site.ts';
+import { formatNumber, formatDate, formatMonth, lineRuns } from './site.ts';
 
 export type ColumnFormat = 'year' | 'month';
 
@@ -82,7 +82,6 @@ export const CATEGORY_LABELS: Readonly<Record<string, { ja: string; en: string }
   total: { ja: '計', en: 'Total' },
 };
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const lines = (refs: readonly Ref[]) => [...new Set(refs.map((r) => r.line))].sort((a, b) => a - b);
 const span = (refs: readonly Ref[]) => { const l = lines(refs); return l.length ? (l.length === 1 ? `${l[0]}` : `${l[0]}–${l[l.length - 1]}`) : ''; };
 /** "出典 <source> <first>–<last>行目" / "Source: <source> lines <first>–<last>": the end of a chart's subtitle. */
@@ -413,6 +412,11 @@ export function chartCsv(c: ChartDef): string {
   return rowsToCsv(c.columns, c.rows);
 }
 
+/** A chart's CSV as a data: URL, for a page that shows one chart and serves no CSV file of it. */
+export function chartCsvDataUrl(c: ChartDef): string {
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(chartCsv(c))}`;
+}
+
 /** "line" or "lines", for an English subtitle citing these refs. */
 const linesWord = (refs: readonly Ref[]) => (lines(refs).length === 1 ? 'line' : 'lines');
 
@@ -466,18 +470,6 @@ export function countryFlowsChart(code: string, locale: Locale): ChartDef | unde
   return { id: `country-${code.toLowerCase()}-flows`, title, subtitle, svg, columns: [W.category, W.count], rows: rows.map((r) => [r.label, r.value]), notes: [], sources: refs };
 }
 
-
-/** Source lines as runs of consecutive lines of one document: 31, 32, 315, 316, 318 → 31–32, 315–316, 318. */
-export function lineRuns(refs: readonly Ref[]): { id: string; from: number; to: number }[] {
-  const out: { id: string; from: number; to: number }[] = [];
-  const sorted = [...new Map(refs.map((r) => [`${r.id}\u0000${r.line}`, r])).values()].sort((a, b) => cmp(a.id, b.id) || a.line - b.line);
-  for (const r of sorted) {
-    const last = out.at(-1);
-    if (last && last.id === r.id && r.line === last.to + 1) last.to = r.line;
-    else out.push({ id: r.id, from: r.line, to: r.line });
-  }
-  return out;
-}
 
 /** Line numbers as ranges: "31–32, 315–316, 318" (ja: "31–32・315–316・318"). */
 export function lineRanges(refs: readonly Ref[], locale: Locale): string {

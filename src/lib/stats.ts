@@ -27,7 +27,7 @@
  * ({@link sendersAndDestinations}), not by a matrix.
  */
 import type { Agreement, Check, Conference, Country, DegreeProgramme, Flow, SourceRef, Unit, Visit } from '../../scripts/schema/records.ts';
-import { LEVELS, yearOf, unitSubtree, unitAncestors as unitAncestorsOf } from './select.ts';
+import { LEVELS, yearOf, unitSubtree, unitAncestors } from './select.ts';
 
 export type Population = Flow['population'];
 export type Direction = Flow['direction'];
@@ -468,7 +468,7 @@ export function unitFlows(flows: readonly Flow[], units: readonly Unit[], unitId
   }
   const weight = (c: UnitFlowChild) => c.cells.reduce((n, r) => n + r.value, 0);
   // The unit's line of ancestors and descendants: a group counted in any of them is not "apart".
-  const related = new Set([...sub, ...unitAncestorsOf(units, unitId)]);
+  const related = new Set([...sub, ...unitAncestors(units, unitId)]);
   const apart = (u: Unit): CountedApart | undefined => {
     const f = flows.filter((x) => x.unit !== undefined && unitSubtree(units, u.id).has(x.unit) && x.fiscalYear === fiscalYear);
     if (f.length === 0) return undefined;
