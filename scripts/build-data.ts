@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { runPipeline } from './lib/pipeline.ts';
+import { runPipeline } from './pipeline/index.ts';
 import { writeOutputs } from './lib/output.ts';
 import { ManifestError } from './lib/manifest.ts';
 import type { Problem } from './lib/context.ts';

@@ -24,7 +24,7 @@ function synthetic(k: number): string {
 
 const child = `
 const t0 = performance.now();
-const { runPipeline } = await import(${JSON.stringify(join(ROOT, 'scripts/lib/pipeline.ts'))});
+const { runPipeline } = await import(${JSON.stringify(join(ROOT, 'scripts/pipeline/index.ts'))});
 const { writeOutputs } = await import(${JSON.stringify(join(ROOT, 'scripts/lib/output.ts'))});
 const t1 = performance.now();
 const r = runPipeline(process.argv[1]);

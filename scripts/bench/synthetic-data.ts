@@ -53,7 +53,8 @@ export function writeSyntheticData(from: string, out: string, k: number): Synthe
     drop({
       ...p,
       id: id(p.id, i),
-      name: { ja: name(p.name.ja, i), en: nameOpt(p.name.en, i) },
+      name: { ja: name(p.name.ja, i), en: name(p.name.en, i) },
+      formerIds: p.formerIds.map((f) => id(f, i)),
       reading: nameOpt(p.reading, i),
       aliases: p.aliases.map((a) => name(a, i)),
     }),

@@ -6,7 +6,7 @@
  * error at its line. Seeded, so a failure reproduces.
  */
 import { describe, it, expect } from 'vitest';
-import { runSources, type PipelineResult } from './pipeline.ts';
+import { runSources, type PipelineResult } from '../pipeline/index.ts';
 import { readManifest, type SourceMeta } from './manifest.ts';
 import { MANIFEST } from './testing.ts';
 import { splitLines } from './text.ts';

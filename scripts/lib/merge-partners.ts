@@ -19,7 +19,6 @@ import { romanize } from './kana.ts';
 import { slugify, despace } from './text.ts';
 import { pinyin } from 'pinyin-pro';
 import type { PartnerMention } from '../sources/types.ts';
-import type { Partner } from '../schema/records.ts';
 
 export interface AliasGroup {
   country: string;
@@ -177,8 +176,22 @@ export function slugFor(name: { ja: string; en?: string }, country: string): str
   return words.filter(Boolean).join('-') || createHash('sha1').update(name.ja).digest('hex').slice(0, 8);
 }
 
+/**
+ * A partner as merging leaves it: one institution's mentions, named as the sources name it, with a
+ * draft id (a romanised slug) that the identify stage replaces by the reviewed one.
+ */
+export interface DraftPartner {
+  id: string;
+  name: { ja: string; en?: string };
+  reading?: string;
+  readingLang?: 'ja-Latn' | 'zh-Latn-pinyin';
+  aliases: string[];
+  country: string;
+  kind: string;
+}
+
 export interface MergeResult {
-  partners: Partner[];
+  partners: DraftPartner[];
   /** Partner id for each mention, by mention object identity. */
   idOf: Map<PartnerMention, string>;
   errors: string[];
@@ -250,7 +263,7 @@ export function mergePartners(mentions: PartnerMention[], ref: PartnerReference 
     const g = groups.get(root);
     if (g) g.push(m); else groups.set(root, [m]);
   }
-  const partners: Partner[] = [];
+  const partners: DraftPartner[] = [];
   const idOf = new Map<PartnerMention, string>();
   const used = new Map<string, number>();
   const roots = [...groups.keys()].sort();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { TABLES, type TableName, type Source, type Home } from '../schema/records.ts';
-import type { PipelineResult } from './pipeline.ts';
+import type { PipelineResult } from '../pipeline/index.ts';
 import { columnsOf } from './table-schema.ts';
 import { dataPackage } from './datapackage.ts';
 

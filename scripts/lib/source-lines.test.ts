@@ -7,7 +7,7 @@
  * Numbers (counts) are compared as numbers, never as substrings: 10 is not found in "100".
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { runPipeline, type PipelineResult } from './pipeline.ts';
+import { runPipeline, type PipelineResult } from '../pipeline/index.ts';
 import { MANIFEST, sourceMeta } from './testing.ts';
 import { clean, despace, splitLines, stripHtml, cellsOf, parseCount } from './text.ts';
 import type {

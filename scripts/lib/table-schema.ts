@@ -134,6 +134,11 @@ function derive(name: TableName): Derived {
       nullable = true;
       node = { ...rest[0]!, description: node.description ?? rest[0]!.description };
     }
+    // A nullable scalar (["string", "null"]): its one type, and an empty cell when null.
+    if (Array.isArray(node.type) && node.type.includes('null') && node.type.length === 2) {
+      nullable = true;
+      node = { ...node, type: node.type.find((x) => x !== 'null')! };
+    }
     if (node.type === 'object' && node.properties) {
       for (const [k, child] of Object.entries(node.properties)) {
         walk(child, [...path, k], required && !nullable && (node.required ?? []).includes(k), node.description ?? inherited);

@@ -4,12 +4,13 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import Papa from 'papaparse';
-import { runPipeline, type PipelineResult } from './pipeline.ts';
-import { toCsv, flatten } from './output.ts';
-import { columnsOf } from './table-schema.ts';
-import { MANIFEST, sourceMeta } from './testing.ts';
-import { splitLines } from './text.ts';
-import { resolveCountry } from './countries.ts';
+import { runPipeline, type PipelineResult } from './index.ts';
+import { readIdentityReference } from './identify.ts';
+import { toCsv, flatten } from '../lib/output.ts';
+import { columnsOf } from '../lib/table-schema.ts';
+import { MANIFEST, sourceMeta } from '../lib/testing.ts';
+import { splitLines } from '../lib/text.ts';
+import { resolveCountry } from '../lib/countries.ts';
 import type { TableName } from '../schema/records.ts';
 
 let r: PipelineResult;
@@ -75,11 +76,14 @@ describe('the real sources', () => {
       expect(new Set(ids).size, t).toBe(ids.length);
     }
   });
-  it('a partner is one institution in one country; its aliases include every name it was given', () => {
+  it('a partner is one institution in one country; its aliases include its Japanese name, its English name is its reviewed identity\'s', () => {
+    const entries = readIdentityReference().entries;
     for (const p of rows('partners')) {
-      const name = p.name as { ja: string; en?: string };
+      const name = p.name as { ja: string; en: string };
       expect(p.aliases as string[]).toContain(name.ja);
-      if (name.en) expect(p.aliases as string[]).toContain(name.en);
+      const entry = entries.find((e) => e.id === p.id);
+      expect(entry?.en, String(p.id)).toBe(name.en);
+      expect(entry?.country).toBe(p.country);
     }
   });
   it('every country label that a flow keeps resolves to the flow\'s country', () => {

@@ -74,13 +74,36 @@ export const Unit = z.object({
 }).describe('An organisational unit of a home university (faculty, graduate school, institute, …)');
 
 export const Partner = z.object({
-  id: z.string().min(1).describe('Stable slug'),
-  name: bilingual,
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).describe('Stable readable slug of the English name (mahidol-university); the city or country is added only where two partners share a name'),
+  formerIds: z.array(z.string().min(1)).describe('Ids the partner was published under before; their URLs send readers on to this one'),
+  name: z.object({
+    ja: z.string().min(1).describe('Japanese name, as the sources spell it (a reviewed spelling where every source misprints it)'),
+    en: z.string().min(1).describe('Official English name of the institution (reviewed: data/reference/partner-identities/)'),
+  }),
+  signedAs: z.object({
+    en: z.string().min(1).describe('Name of the institution the agreements were signed with'),
+    ror: z.string().optional().describe('Its (now inactive) ROR id'),
+  }).optional().describe('Where the institution has since merged or been renamed: the name the agreements were signed under'),
   reading: z.string().optional().describe('Romanised reading of the Japanese name (not an official name): Hepburn for Japanese readings, Hanyu Pinyin for Han-only names of institutions in CN, TW, HK and MO'),
   readingLang: z.enum(['ja-Latn', 'zh-Latn-pinyin']).optional().describe('Language tag of the reading: ja-Latn (Hepburn) or zh-Latn-pinyin (Mandarin reading in Hanyu Pinyin)'),
   aliases: z.array(z.string()).min(1).describe('Every spelling of the name seen in the sources'),
+  otherNames: z.array(z.string()).optional().describe("Other names the registry record gives: labels in other languages, former names, aliases and acronyms (for search; they are the registry's, not the sources')"),
   country,
+  scope: z.enum(['international']).optional().describe('international: an organisation spanning countries'),
   kind: z.string().min(1).describe('university, institute, government, company, hospital, consortium, other'),
+  ror: z.string().regex(/^0[a-z0-9]{6}[0-9]{2}$/).nullable().describe('ROR (Research Organization Registry) id, the 9-character part of https://ror.org/<id>; null where the partner has no ROR record'),
+  wikidata: z.string().regex(/^Q[0-9]+$/).optional().describe('Wikidata item of the institution, as its ROR record gives it'),
+  website: z.string().nullable().describe("The institution's website, from its registry record (ROR, else the Hipo university-domains list); null where neither has one"),
+  city: z.string().nullable().describe('City of the institution (English, GeoNames name): the registry\'s place, else a reviewed city'),
+  location: z.object({
+    lat: z.number().describe('Latitude (WGS 84)'),
+    lon: z.number().describe('Longitude (WGS 84)'),
+    precision: z.enum(['registry', 'city']).describe('registry: the place of the ROR record (its GeoNames city); city: a reviewed city looked up in the GeoNames gazetteer'),
+  }).nullable().describe('Where the institution is, at city precision; null where no place is known'),
+  identity: z.object({
+    status: z.enum(['ror', 'registry', 'reviewed', 'unidentified']).describe('ror: matched to a ROR record; registry: matched to an entry of the Hipo university-domains list (by website domain); reviewed: no registry record (the evidence says why); unidentified: which institution is meant cannot be told (the evidence says why)'),
+    evidence: z.string().min(1).describe('The registry record and the reviewed reason it is this institution, or why there is none'),
+  }).describe('How the partner was identified'),
 }).describe('A partner institution, merged across all sources');
 
 export const Agreement = z.object({

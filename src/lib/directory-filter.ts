@@ -45,6 +45,8 @@ export interface SearchDoc {
   a: number;
   /** first year an agreement was signed */
   f?: number;
+  /** its city on the partner map: an index into IndexPayload.M (absent when the partner has no location) */
+  k?: number;
 }
 
 export interface IndexPayload {
@@ -55,6 +57,8 @@ export interface IndexPayload {
   U: string[];
   /** country code → normalised names and aliases (ja, en, every spelling the sources use) */
   C: Record<string, string[]>;
+  /** the partner map's city keys ("<country>|<city>", as data-city on its marks) */
+  M: string[];
   d: SearchDoc[];
   /** prebuilt Fuse index (Fuse.createIndex(FUSE_KEYS, d).toJSON()), its texts left out (see dehydrateFuseIndex) */
   x: FuseIndexJson;
@@ -129,19 +133,24 @@ interface Key {
   f: string;
   /** word starts in f */
   w: number[];
+  /** length of f without the words every institution name has (university, of, de…): ranks "Bordeaux University" before "Bordeaux INP" for `bordeaux` */
+  c: number;
 }
+
+/** Words of institution names that tell nothing apart, left out of a key's ranking length. */
+const GENERIC_WORDS = new Set(['university', 'universite', 'universidad', 'universitat', 'universita', 'universiteit', 'universitas', 'universiti', 'universidade', 'universitet', 'of', 'the', 'de', 'du', 'des', 'la', 'le', 'di', 'del', 'der', 'and']);
 
 function toKey(spaced: string): Key {
   const w: number[] = [];
   let f = '';
-  let wordStart = true;
-  for (const ch of spaced) {
-    if (ch === ' ') { wordStart = true; continue; }
-    if (wordStart) w.push(f.length);
-    wordStart = false;
-    f += ch;
+  let c = 0;
+  for (const word of spaced.split(' ')) {
+    if (word === '') continue;
+    w.push(f.length);
+    f += word;
+    if (!GENERIC_WORDS.has(word)) c += word.length;
   }
-  return { f, w };
+  return { f, w, c: c || f.length };
 }
 
 export interface Prepared {
@@ -275,7 +284,7 @@ const bestIn = (keys: Key[], q: string, latin: boolean): { tier: number; len: nu
   let len = 0;
   for (const k of keys) {
     const t = matchKey(k, q, latin);
-    if (t >= 0 && (tier < 0 || t < tier || (t === tier && k.f.length < len))) { tier = t; len = k.f.length; }
+    if (t >= 0 && (tier < 0 || t < tier || (t === tier && k.c < len))) { tier = t; len = k.c; }
   }
   return { tier, len };
 };
@@ -308,7 +317,9 @@ export function matchText(prep: Prepared, raw: string, fuzzy?: Fuzzy): TextMatch
   // Names: only the docs whose haystack part contains the query can match (see Haystack).
   for (const i of hayHits(prep.nameHay, q)) {
     const nm = bestIn(prep.names[i]!, q, latin);
-    if (nm.tier >= 0) ranks.set(i, nm.tier * 1000 + Math.min(nm.len, 999));
+    // A query that is a whole country name (USA, 米国) asks for that country's partners: a name
+    // elsewhere counts only when it is that very name, not when it merely starts so (USAL).
+    if (nm.tier >= 0 && (country === null || nm.tier === 0)) ranks.set(i, nm.tier * 1000 + Math.min(nm.len, 999));
   }
   for (const [code, tier] of countryTier) {
     for (const i of prep.docsByCountry.get(code) ?? []) {

@@ -11,7 +11,7 @@ const as = <T,>(x: Partial<T>) => x as T;
 const S = 'doc';
 const partners = [
   as<Partner>({ id: 'bonn', name: { ja: 'ボン大学', en: 'University of Bonn' } }),
-  as<Partner>({ id: 'korea', name: { ja: '高麗大学校' } }),
+  as<Partner>({ id: 'korea', name: { ja: '高麗大学校', en: 'Korea University' } }),
 ];
 const empty: LineRecordTables = {
   partners, agreements: [], programmes: [], degreeProgrammes: [], strategic: [], flows: [], conferences: [], visits: [], callFacts: [], checks: [],
@@ -40,9 +40,10 @@ describe('recordsByLine(tables, source, locale)', () => {
     });
     expect(one(recordsByLine(only({ agreements }), S, 'en'), 3).pieces).toEqual([{ text: 'University of Bonn', href: '/en/partners/bonn/#doc-L3' }]);
   });
-  it('a partner with no English name is shown in Japanese on English pages, marked lang="ja"', () => {
+  it('every partner is shown by its official English name on English pages, its Japanese name on Japanese pages', () => {
     const agreements = [as<Agreement>({ id: 'doc-L4', partner: 'korea', partnerName: '高麗大学', source: { id: S, line: 4 } })];
-    expect(one(recordsByLine(only({ agreements }), S, 'en'), 4).pieces).toEqual([{ text: '高麗大学校', href: '/en/partners/korea/#doc-L4', lang: 'ja' }]);
+    expect(one(recordsByLine(only({ agreements }), S, 'en'), 4).pieces).toEqual([{ text: 'Korea University', href: '/en/partners/korea/#doc-L4' }]);
+    expect(one(recordsByLine(only({ agreements }), S, 'ja'), 4).pieces).toEqual([{ text: '高麗大学校', href: '/partners/korea/#doc-L4' }]);
   });
   it('an agreement whose partner is unknown keeps the printed name, unlinked', () => {
     const agreements = [as<Agreement>({ id: 'doc-L5', partner: 'nowhere', partnerName: '某大学', source: { id: S, line: 5 } })];

@@ -117,7 +117,7 @@ const plain = (text: string): Piece => ({ text });
 function partnerName(locale: Locale, partners: Map<string, Partner>, id: string, fallback?: string): string {
   const p = partners.get(id);
   if (!p) return fallback ?? id;
-  return locale === 'en' ? p.name.en ?? p.name.ja : p.name.ja;
+  return locale === 'en' ? p.name.en : p.name.ja;
 }
 
 /** Links to the partner pages of `ids`, each to the element `#anchor` there, separated by commas. */

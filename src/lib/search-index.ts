@@ -63,6 +63,11 @@ export function buildSearchIndex(d: Dataset): IndexPayload {
     ]);
   }
 
+  // City of each placed partner (the partner map's marks are one per city: src/lib/partner-map.ts).
+  const cityKey = (p: Dataset['partners'][number]) => (p.location && p.city ? `${p.country}|${p.city}` : undefined);
+  const M = [...new Set(d.partners.map(cityKey).filter((k): k is string => !!k))].sort();
+  const mIdx = new Map(M.map((k, i) => [k, i]));
+
   const docs: SearchDoc[] = d.partners.map((p) => {
     const ags = d.agreementsByPartner.get(p.id) ?? [];
     const g: AgreementTuple[] = ags.map((a) => [
@@ -83,10 +88,12 @@ export function buildSearchIndex(d: Dataset): IndexPayload {
       g.push([hIdx.get(home!) ?? -1, -1, 0, Number(t), 0]);
     }
     const years = ags.map(yearOf).filter((y): y is number => y !== undefined);
-    // In China, Taiwan, Hong Kong and Macao the id is pinyin too, made where no reading could be
-    // (北京高压科学研究センター: beijinggaoyakexueyanjiusenta), so `beijing` finds every Beijing
-    // partner. Elsewhere ids mix readings and pinyin of kanji, which would only add noise.
-    const names = [p.name.ja, p.name.en, p.reading, ...p.aliases, CHINESE.has(p.country) ? p.id : undefined];
+    // In China, Taiwan, Hong Kong and Macao the former id is pinyin too, made where no reading
+    // could be (北京高压科学研究センター: beijinggaoyakexueyanjiusenta), so `beijing` finds every
+    // Beijing partner. Elsewhere former ids mix readings and pinyin of kanji, which would only add
+    // noise. The registry's other names (native-language labels, former names, acronyms: "ETH
+    // Zürich", "SOAS", "RMIT") and the name the agreements were signed under find it too.
+    const names = [p.name.ja, p.name.en, p.reading, ...p.aliases, ...(p.otherNames ?? []), p.signedAs?.en, ...(CHINESE.has(p.country) ? p.formerIds : [])];
     const readings = [p.name.ja, ...p.aliases].filter(hasKana).map(romanize);
     const units = keys(ags.map((a) => a.partnerUnit));
     const doc: SearchDoc = {
@@ -98,12 +105,13 @@ export function buildSearchIndex(d: Dataset): IndexPayload {
       g,
       a: ags.length,
       ...(years.length ? { f: Math.min(...years) } : {}),
+      ...(cityKey(p) ? { k: mIdx.get(cityKey(p)!)! } : {}),
     };
     return doc;
   });
 
   const x = dehydrateFuseIndex(Fuse.createIndex(FUSE_KEYS, docs).toJSON() as unknown as FuseIndexJson);
-  return { v: 1, H, L, U, C, d: docs, x };
+  return { v: 1, H, L, U, C, M, d: docs, x };
 }
 
 let cached: { json: string; hash: string } | undefined;

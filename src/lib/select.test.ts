@@ -13,7 +13,7 @@ describe('select', () => {
     expect(g.get('b')).toHaveLength(2);
   });
   it('directoryEntries gathers homes, levels, years, targets and waivers of a partner', () => {
-    const partners: Partner[] = [{ id: 'p', name: { ja: 'ボルドー大学', en: 'University of Bordeaux' }, aliases: ['ボルドー大学'], country: 'FR', kind: 'university' }];
+    const partners: Partner[] = [{ id: 'p', formerIds: [], name: { ja: 'ボルドー大学', en: 'University of Bordeaux' }, aliases: ['ボルドー大学'], country: 'FR', kind: 'university', ror: null, website: null, city: null, location: null, identity: { status: 'reviewed', evidence: 'fixture' } }];
     const countryByCode = new Map<string, Country>([['FR', { code: 'FR', name: { ja: 'フランス', en: 'France' }, region: 'europe', sourceRegions: [] }]]);
     const agreements = [
       ag({ id: 'a', home: 'osaka', signedOn: '2015-04-01', tuitionWaiver: { max: 0, raw: '×' }, homeUnits: ['osaka-u1'] }),

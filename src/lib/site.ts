@@ -61,3 +61,8 @@ export function lineLinks(locale: Locale, refs: readonly { id: string; line: num
     return { href: sourceHref(locale, { id: g.id, line: g.from }), text: locale === 'ja' ? `${n}行目` : `L${n}` };
   });
 }
+
+/** A ROR id as the registry's URL (the id's canonical form). */
+export function rorUrl(id: string): string {
+  return `https://ror.org/${id}`;
+}

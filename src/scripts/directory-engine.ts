@@ -17,6 +17,8 @@ export interface Engine {
   highlight(text: string, terms: readonly string[]): [number, number][];
   /** partner id of each doc index (DirectoryResult.order points into it) */
   docIds: readonly string[];
+  /** the partner map's city key of each doc index (data-city of its mark), or undefined */
+  docCities: readonly (string | undefined)[];
   /** The normalised query the fuzzy matcher would be asked, or null when it is not asked (too short). */
   fuzzyQuery(raw: string): string | null;
   hasFuzzy(q: string): boolean;
@@ -34,6 +36,7 @@ export function createEngine(payload: IndexPayload, nameOrder: ReadonlyMap<strin
     run: (state, withFuzzy) => runDirectory(prep, state, (i) => order[i]!, withFuzzy ? fuzzy : undefined),
     highlight: (text, terms) => highlightRanges(text, terms, cache),
     docIds: payload.d.map((d) => d.i),
+    docCities: payload.d.map((d) => (d.k === undefined ? undefined : payload.M[d.k])),
     fuzzyQuery: (raw) => { const q = normalize(raw); return q.length >= FUZZY_MIN_LENGTH ? q : null; },
     hasFuzzy: (q) => known.has(q),
     setFuzzy: (q, results) => { known.set(q, results); },

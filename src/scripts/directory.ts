@@ -15,6 +15,7 @@
  */
 import { readState, writeState, hasState, emptyState, STATE_KEYS, type DirectoryState } from '../lib/directory-state.ts';
 import type { Engine } from './directory-engine.ts';
+import { markRadius } from '../lib/map-mark.ts';
 import type { DirectoryResult } from '../lib/directory-filter.ts';
 
 const root = document.querySelector<HTMLElement>('[data-directory]');
@@ -30,6 +31,12 @@ function init(root: HTMLElement): void {
   const { index: indexUrl = '/search-index.json', countTemplate = '{n}', optionTemplate = '{label} ({n})', loading = '', unavailable = '' } = root.dataset;
   const numberFormat = new Intl.NumberFormat(document.documentElement.lang === 'ja' ? 'ja-JP' : 'en-GB');
   const fill = (template: string, vars: Record<string, string>) => template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
+  const plurals = new Intl.PluralRules(document.documentElement.lang);
+  /** A "one|other" template (src/i18n/ui.ts) for n, filled. */
+  const pluralFill = (template: string, n: number, vars: Record<string, string>) => {
+    const [one, other = one] = template.split('|') as [string, string?];
+    return fill(plurals.select(n) === 'one' ? one : other, vars);
+  };
 
   const items = [...list.querySelectorAll<HTMLLIElement>(':scope > li[data-partner]')];
   const byId = new Map(items.map((li) => [li.dataset.partner!, li]));
@@ -296,9 +303,44 @@ function init(root: HTMLElement): void {
     if (countEl.textContent !== countText) countEl.textContent = countText;
     emptyEl.hidden = res.order.length > 0;
     if (res.order.length === 0) explainEmpty(e, state, withFuzzy);
+    updateMap(e, res.order);
     list.removeAttribute('aria-busy');
     delete root.dataset.applied;
     schedule();
+  }
+
+  // --- the partner map follows the results ------------------------------------------------------
+  const mapFigure = root.querySelector<HTMLElement>('figure[data-map="partners"]');
+  const marks = mapFigure ? [...mapFigure.querySelectorAll<SVGGElement>('g.pmark[data-city]')] : [];
+  const markTemplate = mapFigure?.dataset.markTemplate ?? '';
+  const mapCount = mapFigure?.querySelector<HTMLElement>('[data-map-count]');
+  /** Each city's mark shows how many of the current results are there; a city with none is hidden. */
+  function updateMap(e: Engine, order: readonly number[]): void {
+    if (!marks.length) return;
+    const counts = new Map<string, number>();
+    let placed = 0;
+    for (const k of order) {
+      const c = e.docCities[k];
+      if (c === undefined) continue;
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+      placed++;
+    }
+    for (const m of marks) {
+      const n = counts.get(m.dataset.city!) ?? 0;
+      if (String(n) === m.dataset.partners) continue;
+      m.dataset.partners = String(n);
+      m.setAttribute('display', n ? 'inline' : 'none');
+      if (!n) continue;
+      m.querySelector('circle')?.setAttribute('r', String(markRadius(n, Number(m.dataset.scale ?? 1))));
+      let label = m.querySelector('text');
+      if (n > 1) {
+        if (!label) { label = document.createElementNS('http://www.w3.org/2000/svg', 'text'); label.setAttribute('dy', '0.35em'); m.append(label); }
+        label.textContent = String(n);
+      } else label?.remove();
+      const title = m.querySelector('title');
+      if (title) title.textContent = pluralFill(markTemplate, n, { n: numberFormat.format(n), city: m.dataset.label ?? '' });
+    }
+    if (mapCount) mapCount.textContent = numberFormat.format(placed);
   }
 
   /** What the empty state offers: the count without the filters (and a button to drop them), tips for the query. */
