@@ -92,7 +92,7 @@ describe('stats page', () => {
 describe('stats on country and university pages', () => {
   test('a country page shows the country’s flows as a captioned chart whose numbers are the data', async ({ visit }) => {
     const v = await visit('/en/countries/us/', { javaScriptEnabled: false });
-    const fig = v.page.locator('figure.chart');
+    const fig = v.page.locator('figure.chart:not([data-map])');
     expect(await fig.locator('svg[role="img"]').count()).toBe(1);
     const cells = await fig.locator('tbody td.num').evaluateAll((tds) => tds.map((td) => Number((td.textContent ?? '').replace(/,/g, ''))));
     const us = (population: string, direction: string) => flows.filter((f) => f.population === population && f.direction === direction && !f.unit && (f as { country?: string }).country === 'US' && f.category === 'total').reduce((a, f) => a + f.count, 0);

@@ -92,10 +92,16 @@ export function writeOutputs(outDir: string, result: PipelineResult): string[] {
   return written;
 }
 
-/** Dataset version: derived from the sources' checksums, never from a clock. */
+/**
+ * The dataset's release: raised by hand, with an entry in data/CHANGELOG.md, when the published
+ * records change shape or meaning (0.2.0: partners identified, with new ids).
+ */
+export const DATASET_RELEASE = '0.2.0';
+
+/** Dataset version: the release, plus a hash derived from the sources' checksums (never from a clock). */
 export function versionOf(result: PipelineResult): string {
   const sums = (result.tables.sources as { id: string; sha256: string }[]).map((s) => `${s.id}:${s.sha256}`).sort().join('\n');
   let h = 0x811c9dc5;
   for (let i = 0; i < sums.length; i++) { h ^= sums.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
-  return `0.1.0+${h.toString(16).padStart(8, '0')}`;
+  return `${DATASET_RELEASE}+${h.toString(16).padStart(8, '0')}`;
 }

@@ -230,8 +230,9 @@ function identityOf(d: Draft, e: IdentityEntry & { file: string }, ref: Identity
   }
   const website = ror?.website ?? hipo?.webPages[0] ?? null;
   const location = ror ? { lat: ror.lat, lon: ror.lng, precision: 'registry' as const } : city ? { lat: city.lat, lon: city.lon, precision: 'city' as const } : null;
-  const evidence = e.status === 'ror' && ror ? `ROR ${ror.id} (${ror.name}, ${ror.city}): ${e.reason}`
-    : e.status === 'registry' && hipo ? `Hipo university-domains list: ${hipo.name} (${e.registry!.domain}): ${e.reason}`
+  // The evidence names its registry record first, unless the reviewed reason already does.
+  const evidence = e.status === 'ror' && ror && !e.reason.includes(ror.id) ? `ROR ${ror.id} (${ror.name}, ${ror.city}): ${e.reason}`
+    : e.status === 'registry' && hipo && !e.reason.includes(e.registry!.domain) ? `Hipo university-domains list: ${hipo.name} (${e.registry!.domain}): ${e.reason}`
       : e.reason;
   const registryNames = ror
     ? [ror.name, ...Object.values(ror.labels ?? {}).flat(), ...(ror.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.value)), ...(ror.acronyms ?? [])]
