@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe } from 'vitest';
-import type { Page } from 'playwright-core';
 import { test, expect, expectCleanVisit, expectNoSeriousA11yViolations } from './helpers.ts';
 import { settled, results, search } from './directory-helpers.ts';
 
