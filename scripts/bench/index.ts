@@ -135,8 +135,8 @@ function largestPage(distDir: string, route: string): string | undefined {
 
 /** The sample pages: Gadjah Mada (the README's question) and the country with the most partners. */
 function samplePages(dataDir: string): { partner: string; country: string } {
-  const partners = JSON.parse(readFileSync(join(dataDir, 'partners.json'), 'utf8')) as { id: string; country: string }[];
-  const partner = partners.find((p) => p.id === 'gajamada-daigaku')?.id ?? partners[0]!.id;
+  const partners = JSON.parse(readFileSync(join(dataDir, 'partners.json'), 'utf8')) as { id: string; country: string; name: { ja: string } }[];
+  const partner = partners.find((p) => p.name.ja === 'ガジャマダ大学')?.id ?? partners[0]!.id;
   const n = new Map<string, number>();
   for (const p of partners) n.set(p.country, (n.get(p.country) ?? 0) + 1);
   const country = [...n].sort((a, b) => b[1] - a[1])[0]![0].toLowerCase();
@@ -164,6 +164,8 @@ if (run('browser')) {
       ['directory (en)', '/en/partners/', real],
       ['partner', partner, real],
       ['country (most partners)', country, real],
+      ['university (most partners, with its map)', '/universities/tsukuba/', real],
+      ['university (en)', '/en/universities/tsukuba/', real],
       ['programme finder', '/programmes/', real],
       ['stats', '/stats/', real],
       ...(unit ? ([['unit (largest)', unit, real]] as [string, string, typeof real][]) : []),
@@ -304,9 +306,9 @@ if (run('lighthouse')) {
   try {
     const { partner, country } = samplePages(REAL.data);
     const unit = largestPage(REAL.dist, 'units');
-    const pages: (readonly [string, string])[] = [['home', '/'], ['directory', '/partners/'], ['partner', partner], ['country', country], ...(unit ? [['unit (largest)', unit] as const] : [])];
+    const pages: (readonly [string, string])[] = [['home', '/'], ['directory', '/partners/'], ['partner', partner], ['partner (en)', `/en${partner}`], ['country', country], ['university', '/universities/tsukuba/'], ['validation report', '/data/validation/'], ...(unit ? [['unit (largest)', unit] as const] : [])];
     const rows = await runLighthouse(pages.map(([, p]) => site.url + p), progress);
-    heading('Lighthouse (ja pages; served with brotli and the README cache headers)');
+    heading('Lighthouse (ja pages unless marked en; served with brotli and the README cache headers)');
     print('mobile = Lighthouse default (emulated phone, simulated slow 4G, 4× CPU slowdown); desktop = its desktop preset');
     table(
       ['page', 'performance mobile', 'desktop', 'accessibility', 'best practices', 'SEO'],

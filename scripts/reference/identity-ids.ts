@@ -40,7 +40,9 @@ for (const e of all) {
   const options = sharing.get(base)! > 1
     ? [city ? `${base}-${slugify(city)}` : '', `${base}-${e.country.toLowerCase()}`]
     : [base, city ? `${base}-${slugify(city)}` : '', `${base}-${e.country.toLowerCase()}`];
-  let id = options.find((o) => o && !taken.has(o));
+  // An entry may take back an id it was published under (its own former id): that is no clash.
+  const free = (o: string) => o && (!taken.has(o) || (e.formerIds.includes(o) && !all.some((x) => x !== e && (x.id === o || x.formerIds.includes(o)))));
+  let id = options.find(free);
   for (let n = 2; !id; n++) if (!taken.has(`${base}-${n}`)) id = `${base}-${n}`;
   taken.add(id);
   e.id = id;
