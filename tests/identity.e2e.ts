@@ -176,6 +176,24 @@ describe('partner maps', () => {
   });
 });
 
+describe('the validation report', () => {
+  test('counts partners by identity status, and lists every partner with no registry record with its reason', async ({ visit }) => {
+    const v = await visit('/en/data/validation/');
+    for (const status of ['ror', 'registry', 'reviewed', 'unidentified']) {
+      const shown = await v.page.locator(`tr[data-identity-status="${status}"] td`).innerText();
+      expect(Number(shown.replace(/,/g, '')), status).toBe(partners.filter((p) => p.identity.status === status).length);
+    }
+    await v.page.locator('a[data-identity-list]').click();
+    await v.page.waitForURL(/\/en\/data\/validation\/identities\/$/);
+    const listed = await v.page.locator('table[data-identity-missing] tr[data-partner]').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-partner')!, tr.querySelector('td:last-child')!.textContent!]));
+    const expected = partners.filter((p) => p.identity.status === 'reviewed' || p.identity.status === 'unidentified');
+    expect(new Set(listed.map(([id]) => id))).toEqual(new Set(expected.map((p) => p.id)));
+    for (const [id, reason] of listed) expect(partners.find((p) => p.id === id)!.identity.evidence, id).toContain(reason);
+    await expectNoSeriousA11yViolations(v.page);
+    expectCleanVisit(v);
+  });
+});
+
 test('ROR ids on partner pages are those of data/build (spot check: the registry record the identity names)', () => {
   expect(byRor('01znkr924')?.id).toBe(mahidol.id);
 });

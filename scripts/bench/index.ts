@@ -306,7 +306,7 @@ if (run('lighthouse')) {
   try {
     const { partner, country } = samplePages(REAL.data);
     const unit = largestPage(REAL.dist, 'units');
-    const pages: (readonly [string, string])[] = [['home', '/'], ['directory', '/partners/'], ['partner', partner], ['partner (en)', `/en${partner}`], ['country', country], ['university', '/universities/tsukuba/'], ['validation report', '/data/validation/'], ...(unit ? [['unit (largest)', unit] as const] : [])];
+    const pages: (readonly [string, string])[] = [['home', '/'], ['directory', '/partners/'], ['partner', partner], ['partner (en)', `/en${partner}`], ['country', country], ['university', '/universities/tsukuba/'], ['validation report', '/data/validation/'], ['partners with no registry record', '/data/validation/identities/'], ...(unit ? [['unit (largest)', unit] as const] : [])];
     const rows = await runLighthouse(pages.map(([, p]) => site.url + p), progress);
     heading('Lighthouse (ja pages unless marked en; served with brotli and the README cache headers)');
     print('mobile = Lighthouse default (emulated phone, simulated slow 4G, 4× CPU slowdown); desktop = its desktop preset');
