@@ -176,6 +176,19 @@ describe('partner maps', () => {
   });
 });
 
+test('the directory\'s map links its alternative: every partner in a table by city, on a page of its own', async ({ visit }) => {
+  const v = await visit('/en/partners/');
+  const href = await v.page.locator('[data-map-table-link]').getAttribute('href');
+  expect(href).toBe('/en/partners/cities/');
+  const c = await visit(href!);
+  const linked = await c.page.locator('table[data-map-table] a[href^="/en/partners/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.split('/')[3]));
+  expect(new Set(linked)).toEqual(new Set(partners.map((p) => p.id)));
+  expect(linked.length).toBe(partners.length);
+  await expectNoSeriousA11yViolations(c.page);
+  expectCleanVisit(v);
+  expectCleanVisit(c);
+});
+
 describe('the validation report', () => {
   test('counts partners by identity status, and lists every partner with no registry record with its reason', async ({ visit }) => {
     const v = await visit('/en/data/validation/');
