@@ -4,13 +4,42 @@
  * ever downloaded). Each page is audited with Lighthouse's default (mobile: emulated phone,
  * simulated slow 4G and 4× CPU slowdown) and desktop configurations, served compressed with the
  * README's cache headers (tests/static-server.ts), as a CDN would serve dist/.
+ *
+ * Lighthouse (about 110 packages) is not part of the project's install: the first run of this
+ * section installs the pinned version into .cache/bench/lighthouse/ (npm, from the registry) and
+ * loads it from there; `npm ci` and the tests never fetch it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import lighthouse, { desktopConfig } from 'lighthouse';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CHROMIUM, CHROMIUM_ARGS } from './browser.ts';
+
+/** The Lighthouse release the scores are measured with. */
+export const LIGHTHOUSE_VERSION = '13.5.0';
+const LH_DIR = fileURLToPath(new URL('../../.cache/bench/lighthouse/', import.meta.url));
+
+/** What this module uses of Lighthouse's result (lhr). */
+interface Lhr {
+  categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] } | undefined>;
+  audits: Record<string, { id: string; title: string; score: number | null; displayValue?: string; details?: unknown } | undefined>;
+  runtimeError?: { code: string; message: string };
+}
+type LighthouseFn = (url: string, flags: Record<string, unknown>, config?: unknown) => Promise<{ lhr: Lhr } | undefined>;
+
+/** Lighthouse, installed into .cache/bench/lighthouse/ on first use. */
+async function loadLighthouse(log: (s: string) => void): Promise<{ lighthouse: LighthouseFn; desktopConfig: unknown }> {
+  const entry = join(LH_DIR, 'node_modules/lighthouse/core/index.js');
+  if (!existsSync(entry)) {
+    log(`installing lighthouse@${LIGHTHOUSE_VERSION} into ${LH_DIR} (once; not part of the project's install)`);
+    mkdirSync(LH_DIR, { recursive: true });
+    const r = spawnSync('npm', ['install', '--prefix', LH_DIR, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', `lighthouse@${LIGHTHOUSE_VERSION}`], { stdio: 'inherit' });
+    if (r.status !== 0 || !existsSync(entry)) throw new Error(`could not install lighthouse@${LIGHTHOUSE_VERSION} into ${LH_DIR}`);
+  }
+  const mod = (await import(pathToFileURL(entry).href)) as { default: LighthouseFn; desktopConfig: unknown };
+  return { lighthouse: mod.default, desktopConfig: mod.desktopConfig };
+}
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -61,8 +90,6 @@ async function startChromium(): Promise<{ port: number; proc: ChildProcess; clos
   };
 }
 
-type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
-
 function scores(lhr: Lhr): Record<Category, number | null> {
   return Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c]!.score! * 100)])) as Record<Category, number | null>;
 }
@@ -98,6 +125,7 @@ function notesOf(lhr: Lhr, form: string): string[] {
 
 /** Audits each URL (mobile and desktop) in one Chromium; returns one row per URL. */
 export async function runLighthouse(urls: string[], log: (s: string) => void = () => {}): Promise<LighthouseScores[]> {
+  const { lighthouse, desktopConfig } = await loadLighthouse(log);
   const chrome = await startChromium();
   const out: LighthouseScores[] = [];
   try {
