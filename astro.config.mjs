@@ -1,9 +1,15 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { parseSiteUrl } from './scripts/lib/site-url.ts';
 
 // Site configuration only: no data logic here (the pipeline in scripts/ writes data/build/).
+// SITE_URL (https://host.example/some/path/) sets the origin and the base path; without it the
+// site is built for / and names no host (no canonical or hreflang URLs, no sitemap host).
+const siteUrl = parseSiteUrl(process.env.SITE_URL);
+
 export default defineConfig({
-  site: 'https://koryu-atlas.example.org',
+  ...(siteUrl ? { site: siteUrl.origin } : {}),
+  base: siteUrl?.base ?? '/',
   trailingSlash: 'always',
   i18n: {
     locales: ['ja', 'en'],

@@ -58,6 +58,8 @@ export interface StaticServerOptions {
   compression?: 'gzip' | 'br';
   /** 'no-store' (default) on everything, or 'deploy': the README's cache policy (hashed assets immutable, pages 5 min, data 1 h). */
   cache?: 'no-store' | 'deploy';
+  /** Serve the site under this base path ("/koryu-atlas/", as a project page is): requests outside it are 404. */
+  base?: string;
 }
 
 /** The README's deployment cache policy for a request path. */
@@ -174,6 +176,14 @@ export function staticHandler(root: string, options: StaticServerOptions = {}): 
     } catch {
       send(req, res, 400, 'text/plain; charset=utf-8', 'Bad Request\n');
       return;
+    }
+    const prefix = options.base && options.base !== '/' ? options.base.replace(/\/?$/, '/') : undefined;
+    if (prefix) {
+      if (!path.startsWith(prefix) && path !== prefix.slice(0, -1)) {
+        send(req, res, 404, 'text/plain; charset=utf-8', `Not Found (outside ${prefix}): ${url.pathname}\n`);
+        return;
+      }
+      path = path.slice(prefix.length - 1) || '/';
     }
     const target = resolve(base, '.' + (path.startsWith('/') ? path : '/' + path));
     if (path.includes('\0') || (target !== base && !target.startsWith(base + sep))) {

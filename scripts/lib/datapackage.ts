@@ -4,14 +4,21 @@
  */
 import type { Home, Source, TableName } from '../schema/records.ts';
 import { tableDescription, tableSchema } from './table-schema.ts';
+import { parseSiteUrl } from './site-url.ts';
 
-/** The site's address (astro.config.mjs `site`); source pages are /sources/<id>/ under it. */
-export const SITE = 'https://koryu-atlas.example.org';
+/**
+ * The site's address (SITE_URL: origin and base path, as astro.config.mjs reads it), or undefined:
+ * then the package names no homepage and no page URLs, rather than a placeholder host.
+ */
+export function siteAddress(): string | undefined {
+  const u = parseSiteUrl();
+  return u ? `${u.origin}${u.base}` : undefined;
+}
 
 /** How toCsv writes: papaparse's quoting, "\n" between rows, a header row. */
 const DIALECT = { delimiter: ',', doubleQuote: true, quoteChar: '"', lineTerminator: '\n', skipInitialSpace: false, header: true };
 
-export function dataPackage(tables: { sources: Source[]; homes: Home[] }, names: TableName[], version: string) {
+export function dataPackage(tables: { sources: Source[]; homes: Home[] }, names: TableName[], version: string, site: string | undefined = siteAddress()) {
   const homes = tables.homes.map((h) => h.name.en);
   return {
     profile: 'tabular-data-package',
@@ -24,11 +31,11 @@ export function dataPackage(tables: { sources: Source[]; homes: Home[] }, names:
       'Each table is also published as <table>.json, described by schema/<table>.schema.json (JSON Schema).',
       'The derived dataset is licensed CC BY 4.0; the source documents remain their publishers\'.',
     ].join(' '),
-    homepage: `${SITE}/`,
+    ...(site ? { homepage: site } : {}),
     version,
     licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 International' }],
-    sources: tables.sources.map((s) => ({ title: s.title, path: `${SITE}/sources/${s.id}/`, publisher: s.publisher })),
-    contributors: [{ title: 'Koryu Atlas', path: `${SITE}/`, role: 'author' }],
+    sources: tables.sources.map((s) => ({ title: s.title, ...(site ? { path: `${site}sources/${s.id}/` } : {}), publisher: s.publisher })),
+    contributors: [{ title: 'Koryu Atlas', ...(site ? { path: site } : {}), role: 'author' }],
     resources: names.map((name) => ({
       name,
       path: `${name}.csv`,

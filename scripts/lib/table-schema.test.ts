@@ -11,7 +11,7 @@ import Ajv from 'ajv-draft-04';
 import Papa from 'papaparse';
 import { TABLES, type Home, type Source, type TableName } from '../schema/records.ts';
 import { columnsOf, listReferences, tableSchema, type Field, type TableSchema } from './table-schema.ts';
-import { dataPackage, SITE } from './datapackage.ts';
+import { dataPackage } from './datapackage.ts';
 import { stableJson, toCsv } from './output.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -118,8 +118,14 @@ describe('datapackage.json', () => {
     const tables = { sources: json<Source[]>('sources.json'), homes: json<Home[]>('homes.json') };
     expect(stableJson(dataPackage(tables, pkg.resources.map((r) => r.name as TableName), pkg.version))).toBe(packageText);
   });
-  it('names the site that astro.config.mjs declares', () => {
-    expect(readFileSync(join(ROOT, 'astro.config.mjs'), 'utf8')).toMatch(new RegExp(`\\bsite: '${SITE.replace(/[.]/g, '\\.')}'`));
+  it('names the site where SITE_URL gives it, and no host at all without it (never a placeholder)', () => {
+    const tables = { sources: json<Source[]>('sources.json'), homes: json<Home[]>('homes.json') };
+    const without = JSON.stringify(dataPackage(tables, ['partners'], '0', undefined));
+    expect(without).not.toMatch(/"(homepage|path)":"https?:/);
+    expect(without).not.toContain('example.org');
+    const at = dataPackage(tables, ['partners'], '0', 'https://host.example/koryu-atlas/');
+    expect(at.homepage).toBe('https://host.example/koryu-atlas/');
+    expect(at.sources[0]!.path).toBe(`https://host.example/koryu-atlas/sources/${tables.sources[0]!.id}/`);
   });
 });
 

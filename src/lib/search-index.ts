@@ -16,6 +16,7 @@ import Fuse from 'fuse.js';
 import { dataset, type Dataset } from './dataset.ts';
 import { LEVELS, yearOf } from './select.ts';
 import { normalizeWords } from './normalize.ts';
+import { withBase } from './site.ts';
 import { FUSE_KEYS, dehydrateFuseIndex, type FuseIndexJson, type AgreementTuple, type IndexPayload, type SearchDoc } from './directory-filter.ts';
 import { romanize, hasKana } from '../../scripts/lib/kana.ts';
 import { CHINESE } from '../../scripts/lib/merge-partners.ts';
@@ -127,5 +128,5 @@ export function searchIndex(): { json: string; hash: string } {
 
 /** Where the page fetches the index from (same file for both languages). */
 export function searchIndexUrl(): string {
-  return `/search-index.json?v=${searchIndex().hash}`;
+  return `${withBase('/search-index.json')}?v=${searchIndex().hash}`;
 }

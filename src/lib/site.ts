@@ -1,10 +1,19 @@
 /** Locale-aware paths and formats for pages. Pure functions; no data access. */
 import type { Locale } from '../i18n/ui.ts';
 
-/** Path of a page in a locale: ja is unprefixed (the default), en lives under /en/. */
-export function localePath(locale: Locale, path: string): string {
+/** The site's base path, "/" or "/some/path/" (astro.config.mjs sets it from SITE_URL). */
+export const BASE: string = ((import.meta.env?.BASE_URL as string | undefined) ?? '/').replace(/\/?$/, '/');
+
+/** A site path ("/data/x.csv") under the base path ("/some/path/data/x.csv"). */
+export function withBase(path: string, base: string = BASE): string {
   const p = path.startsWith('/') ? path : `/${path}`;
-  return locale === 'ja' ? p : `/en${p === '/' ? '/' : p}`;
+  return base === '/' ? p : `${base.slice(0, -1)}${p}`;
+}
+
+/** Path of a page in a locale: ja is unprefixed (the default), en lives under /en/; both under the base path. */
+export function localePath(locale: Locale, path: string, base: string = BASE): string {
+  const p = path.startsWith('/') ? path : `/${path}`;
+  return withBase(locale === 'ja' ? p : `/en${p === '/' ? '/' : p}`, base);
 }
 
 /** The same page in the other language. */

@@ -16,7 +16,7 @@ import {
   type UnitFlowSummary, type Ref, type Population, type Direction, type ValidationReport,
 } from './stats.ts';
 import type { Locale } from '../i18n/ui.ts';
-import { formatNumber, formatDate, formatMonth, lineRuns } from './site.ts';
+import { formatNumber, formatDate, formatMonth, lineRuns, localePath, sourceHref } from './site.ts';
 
 export type ColumnFormat = 'year' | 'month';
 
@@ -106,7 +106,7 @@ function dataNotes(report: ValidationReport, refs: readonly Ref[], direction: Di
   const own = checks.filter((c) => c.id.includes(direction));
   const missing = found.warnings.filter((w) => /counts for \d+ columns/.test(w.message));
   return [
-    ...(own.length ? own : checks).map((c) => ({ text: W.short(c.shortBy, c.line), href: `${ja ? '' : '/en'}/data/validation/` })),
+    ...(own.length ? own : checks).map((c) => ({ text: W.short(c.shortBy, c.line), href: localePath(locale, '/data/validation/') })),
     ...missing.map((w) => {
       // the parser names the cell it read the row without ('read without its "合計 (派遣)" cell')
       const cell = w.message.match(/without its "([^"]+)" cell/)?.[1];
@@ -114,7 +114,7 @@ function dataNotes(report: ValidationReport, refs: readonly Ref[], direction: Di
         text: ja
           ? `${w.line}行目は列の数よりセルが1つ少なく印字されています。${cell ? `欠けているのは「${cell}」のセル（合計の欄）と読み、人数は印字されている内訳から数えています。` : ''}`
           : `Line ${w.line} is printed with one cell fewer than the table has columns.${cell ? ` The missing cell is read as “${cell}”, a total column; the counts come from the printed cells.` : ''}`,
-        href: `${ja ? '' : '/en'}/sources/${w.source}/#L${w.line}`,
+        href: sourceHref(locale, { id: w.source, line: w.line }),
         linkText: ja ? `${w.line}行目` : `line ${w.line}`,
       };
     }),
@@ -588,7 +588,7 @@ export function homeCharts(homeId: string, locale: Locale): ChartDef[] {
     const notes: ChartNote[] = [
       ...agree.map(({ r, c }) => ({
         text: ja ? `${r.label} ${n(r.value)} は資料自身の合計と一致します:` : `${r.label}: ${n(r.value)}, equal to the document’s own total on`,
-        href: `${ja ? '' : '/en'}/sources/${c!.source}/#L${c!.line}`,
+        href: sourceHref(locale, { id: c!.source, line: c!.line }),
         linkText: ja ? `${c!.line}行目` : `line ${c!.line}`,
       })),
       ...[...new Map(rows.flatMap((r) => dataNotes(report(), r.sources, r.direction, locale)).map((x) => [x.text, x])).values()],
