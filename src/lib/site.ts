@@ -1,8 +1,12 @@
 /** Locale-aware paths and formats for pages. Pure functions; no data access. */
 import type { Locale } from '../i18n/ui.ts';
+import { parseSiteUrl } from '../../scripts/lib/site-url.ts';
 
-/** The site's base path, "/" or "/some/path/" (astro.config.mjs sets it from SITE_URL). */
-export const BASE: string = ((import.meta.env?.BASE_URL as string | undefined) ?? '/').replace(/\/?$/, '/');
+/**
+ * The site's base path, "/" or "/some/path/": read from SITE_URL, as astro.config.mjs reads it
+ * (not from import.meta.env.BASE_URL, which an environment variable BASE_URL silently overrides).
+ */
+export const BASE: string = parseSiteUrl(typeof process === 'undefined' ? undefined : process.env.SITE_URL)?.base ?? '/';
 
 /** A site path ("/data/x.csv") under the base path ("/some/path/data/x.csv"). */
 export function withBase(path: string, base: string = BASE): string {
