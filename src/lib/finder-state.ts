@@ -13,6 +13,7 @@
  * half band, a TOEFL total over 120.
  */
 import { CEFR_LEVELS, type Cefr, type Level, type Profile, type Status } from './eligibility.ts';
+import { matchCode, type UrlProblem } from './url-state.ts';
 
 export const OTHER_LANGUAGES = ['de', 'fr', 'es', 'zh', 'ko'] as const;
 export const SORTS = ['course', 'ielts', 'toefl', 'gpa', 'places'] as const;
@@ -51,23 +52,43 @@ const num = (s: string | null, ok: (x: number) => boolean): number | undefined =
 };
 const halfBand = (x: number) => x >= 0 && x <= 9 && Number.isInteger(x * 2);
 
-export function readProfile(p: URLSearchParams): Profile {
-  const level = p.get('level');
-  const gpaScale = num(p.get('gpaScale'), (x) => x > 0 && x <= 100) ?? 4;
-  const gpa = num(p.get('gpa'), (x) => x >= 0 && x <= gpaScale);
+/** The values the page offers for its coded filters and shortlist (its form's options, its course numbers). */
+export type FinderVocabulary = Partial<Record<'country' | 'region' | 'lang' | 'list', readonly string[]>>;
+
+/** A number from the address, or undefined; a value given but not a number in range is a problem. */
+function numberOf(p: URLSearchParams, key: string, ok: (x: number) => boolean, problems: UrlProblem[]): number | undefined {
+  const raw = p.get(key);
+  const x = num(raw, ok);
+  if (x === undefined && raw !== null && raw.trim() !== '') problems.push({ key, value: raw, why: 'malformed' });
+  return x;
+}
+/** A code from the address matched ignoring case, or ''; a value given but not offered is a problem. */
+function codeOf(p: URLSearchParams, key: string, allowed: readonly string[] | undefined, problems: UrlProblem[], normal: (s: string) => string = (s) => s): string {
+  const raw = (p.get(key) ?? '').trim();
+  if (raw === '') return '';
+  if (!allowed) return normal(raw);
+  const m = matchCode(raw, allowed);
+  if (m === undefined) problems.push({ key, value: raw, why: 'unknown' });
+  return m ?? '';
+}
+
+export function readProfile(p: URLSearchParams, problems: UrlProblem[] = []): Profile {
+  const level = codeOf(p, 'level', ['undergraduate', 'graduate'], problems);
+  const gpaScale = numberOf(p, 'gpaScale', (x) => x > 0 && x <= 100, problems) ?? 4;
+  const gpa = numberOf(p, 'gpa', (x) => x >= 0 && x <= gpaScale, problems);
   const cefr: Partial<Record<string, Cefr>> = {};
   for (const l of OTHER_LANGUAGES) {
-    const v = (p.get(l) ?? '').trim().toUpperCase();
-    if ((CEFR_LEVELS as readonly string[]).includes(v)) cefr[l] = v as Cefr;
+    const v = codeOf(p, l, CEFR_LEVELS, problems);
+    if (v) cefr[l] = v as Cefr;
   }
   const out: Profile = { gpaScale, cefr };
-  if (level === 'undergraduate' || level === 'graduate') out.level = level as Level;
+  if (level) out.level = level as Level;
   if (gpa !== undefined) out.gpa = gpa;
-  const ielts = num(p.get('ielts'), halfBand);
-  const ieltsSection = num(p.get('ieltsSection'), halfBand);
-  const toefl = num(p.get('toefl'), (x) => x >= 0 && x <= 120 && Number.isInteger(x));
-  const toeflSection = num(p.get('toeflSection'), (x) => x >= 0 && x <= 30 && Number.isInteger(x));
-  const hsk = num(p.get('hsk'), (x) => x >= 1 && x <= 9 && Number.isInteger(x));
+  const ielts = numberOf(p, 'ielts', halfBand, problems);
+  const ieltsSection = numberOf(p, 'ieltsSection', halfBand, problems);
+  const toefl = numberOf(p, 'toefl', (x) => x >= 0 && x <= 120 && Number.isInteger(x), problems);
+  const toeflSection = numberOf(p, 'toeflSection', (x) => x >= 0 && x <= 30 && Number.isInteger(x), problems);
+  const hsk = numberOf(p, 'hsk', (x) => x >= 1 && x <= 9 && Number.isInteger(x), problems);
   if (ielts !== undefined) out.ielts = ielts;
   if (ieltsSection !== undefined) out.ieltsSection = ieltsSection;
   if (toefl !== undefined) out.toefl = toefl;
@@ -76,25 +97,47 @@ export function readProfile(p: URLSearchParams): Profile {
   return out;
 }
 
-export function readFilters(p: URLSearchParams): Filters {
+export function readFilters(p: URLSearchParams, vocab: FinderVocabulary = {}, problems: UrlProblem[] = []): Filters {
   const f = emptyFilters();
-  f.country = (p.get('country') ?? '').trim().toUpperCase().replace(/[^A-Z]/g, '').slice(0, 2);
-  f.region = (p.get('region') ?? '').trim().replace(/[^a-z-]/g, '');
-  f.lang = (p.get('lang') ?? '').trim().toLowerCase().replace(/[^a-z]/g, '').slice(0, 3);
-  const type = p.get('type') ?? '';
-  f.type = (COURSE_KINDS as readonly string[]).includes(type) ? type : '';
-  f.places = num(p.get('places'), (x) => x >= 1 && x <= 100 && Number.isInteger(x)) ?? null;
-  f.rerec = p.get('rerec') === '1';
-  f.status = (p.get('status') ?? '').split(',').filter((s): s is Status => (STATUSES as readonly string[]).includes(s));
-  const sort = p.get('sort') ?? '';
-  f.sort = (SORTS as readonly string[]).includes(sort) ? (sort as Filters['sort']) : 'course';
+  f.country = codeOf(p, 'country', vocab.country, problems, (s) => s.toUpperCase().replace(/[^A-Z]/g, '').slice(0, 2));
+  f.region = codeOf(p, 'region', vocab.region, problems, (s) => s.replace(/[^a-z-]/g, ''));
+  f.lang = codeOf(p, 'lang', vocab.lang, problems, (s) => s.toLowerCase().replace(/[^a-z]/g, '').slice(0, 3));
+  f.type = codeOf(p, 'type', COURSE_KINDS, problems);
+  f.places = numberOf(p, 'places', (x) => x >= 1 && x <= 100 && Number.isInteger(x), problems) ?? null;
+  const rerec = (p.get('rerec') ?? '').trim();
+  f.rerec = rerec === '1';
+  if (rerec !== '' && rerec !== '1') problems.push({ key: 'rerec', value: rerec, why: 'malformed' });
+  for (const raw of (p.get('status') ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+    const m = matchCode(raw, STATUSES);
+    if (m) f.status.push(m as Status);
+    else problems.push({ key: 'status', value: raw, why: 'unknown' });
+  }
+  const sort = codeOf(p, 'sort', SORTS, problems);
+  f.sort = (sort || 'course') as Filters['sort'];
   return f;
 }
 
-export function readFinderState(search: string | URLSearchParams): FinderState {
+/**
+ * Reads the finder's state from a query string, with the problems found: codes matched ignoring
+ * case against what the page offers (`vocab`), numbers checked against their range; a value that
+ * cannot be used is dropped and reported, for the page's notice.
+ */
+export function parseFinderState(search: string | URLSearchParams, vocab: FinderVocabulary = {}): { state: FinderState; problems: UrlProblem[] } {
   const p = typeof search === 'string' ? new URLSearchParams(search) : search;
-  const list = [...new Set((p.get('list') ?? '').split(',').map((s) => s.trim()).filter((s) => /^[0-9][0-9-]*$/.test(s)))];
-  return { profile: readProfile(p), filters: readFilters(p), list };
+  const problems: UrlProblem[] = [];
+  const profile = readProfile(p, problems);
+  const filters = readFilters(p, vocab, problems);
+  const list: string[] = [];
+  for (const raw of (p.get('list') ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+    const ok = /^[0-9][0-9-]*$/.test(raw) && (!vocab.list || vocab.list.includes(raw));
+    if (!ok) problems.push({ key: 'list', value: raw, why: /^[0-9][0-9-]*$/.test(raw) ? 'unknown' : 'malformed' });
+    else if (!list.includes(raw)) list.push(raw);
+  }
+  return { state: { profile, filters, list }, problems };
+}
+
+export function readFinderState(search: string | URLSearchParams, vocab: FinderVocabulary = {}): FinderState {
+  return parseFinderState(search, vocab).state;
 }
 
 /** The query string of a state ('' or '?…'), keys in a fixed order, defaults left out. */

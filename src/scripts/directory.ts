@@ -13,7 +13,8 @@
  * shown), "directory-frame" (input → the next frame rendered) and "directory-fuzzy" (input → fuzzy
  * matches added).
  */
-import { readState, writeState, hasState, emptyState, STATE_KEYS, type DirectoryState } from '../lib/directory-state.ts';
+import { readState, parseState, writeState, hasState, emptyState, STATE_KEYS, type DirectoryState, type Vocabulary } from '../lib/directory-state.ts';
+import { noticeText } from '../lib/url-state.ts';
 import type { Engine } from './directory-engine.ts';
 import { markRadius } from '../lib/map-mark.ts';
 import type { DirectoryResult } from '../lib/directory-filter.ts';
@@ -70,6 +71,26 @@ function init(root: HTMLElement): void {
         if (el.value !== s[k]) el.value = '';
       }
     }
+  }
+
+  // --- the address: codes read ignoring case against what the form offers; the rest named -------
+  const vocab: Vocabulary = {};
+  for (const k of ['home', 'country', 'region', 'level', 'unit'] as const) {
+    const el = control(k);
+    if (el instanceof HTMLSelectElement) vocab[k] = [...el.options].map((o) => o.value).filter(Boolean);
+  }
+  const notice = root.querySelector<HTMLElement>('[data-url-notice]');
+  /** The state an address asks for; what it asks that cannot be used is named in the notice, and the address rewritten without it. */
+  function stateOfAddress(): DirectoryState {
+    const { state, problems } = parseState(location.search, vocab);
+    if (notice) {
+      notice.hidden = problems.length === 0;
+      notice.textContent = problems.length ? noticeText(problems, { lead: notice.dataset.lead ?? '', unknown: notice.dataset.unknown ?? '{key}={value}', malformed: notice.dataset.malformed ?? '{key}={value}', sep: notice.dataset.sep ?? ', ' }) : '';
+    }
+    const canonical = writeState(state);
+    // the address says what is shown: codes in their case, unusable values left out
+    if (canonical !== location.search) history.replaceState(null, '', location.pathname + canonical + location.hash);
+    return state;
   }
 
   function syncLangSwitch(): void {
@@ -423,13 +444,15 @@ function init(root: HTMLElement): void {
     clearTimeout(urlTimer);
     urlTimer = undefined;
     knownSearch = location.search;
-    setForm(readState(location.search));
+    setForm(stateOfAddress());
+    knownSearch = location.search;
     syncLangSwitch();
     void render();
   });
 
   // --- initial state (a shared link, or the home page's search box) ------------------------------
-  const initial = readState(location.search);
+  const initial = stateOfAddress();
+  knownSearch = location.search;
   setForm(initial);
   syncLangSwitch();
   if (hasState(initial)) void render();

@@ -9,7 +9,8 @@
  *   - a compare column adds programmes to a shortlist (the URL's `list`), shown side by side.
  * Everything is built with DOM APIs from the embedded data; nothing is sent anywhere.
  */
-import { readFinderState, writeFinderState, profileQuery, PROFILE_KEYS, SHORTLIST_MAX, type FinderState } from '../lib/finder-state.ts';
+import { readFinderState, parseFinderState, writeFinderState, profileQuery, PROFILE_KEYS, SHORTLIST_MAX, type FinderState, type FinderVocabulary } from '../lib/finder-state.ts';
+import { noticeText } from '../lib/url-state.ts';
 import { showProgrammes, type FinderProgramme } from '../lib/finder.ts';
 import { hasProfile, type CallMinimums, type Check, type Status, type Verdict } from '../lib/eligibility.ts';
 import { reasonText, type Locale } from '../lib/eligibility-text.ts';
@@ -85,7 +86,26 @@ function init(root: HTMLElement): void {
     }
     for (const [id, box] of boxes) box.checked = s.list.includes(id);
   }
-  let state = readFinderState(location.search);
+  // --- the address: codes read ignoring case against what the form offers; the rest named -------
+  const vocab: FinderVocabulary = { list: [...rows.keys()] };
+  for (const k of ['country', 'region', 'lang'] as const) {
+    const el = control(k);
+    if (el instanceof HTMLSelectElement) vocab[k] = [...el.options].map((o) => o.value).filter(Boolean);
+  }
+  const notice = root.querySelector<HTMLElement>('[data-url-notice]');
+  /** The state an address asks for; what cannot be used is named in the notice and left out of the address. */
+  function stateOfAddress(): FinderState {
+    const { state: s, problems } = parseFinderState(location.search, vocab);
+    if (notice) {
+      notice.hidden = problems.length === 0;
+      notice.textContent = problems.length ? noticeText(problems, { lead: notice.dataset.lead ?? '', unknown: notice.dataset.unknown ?? '{key}={value}', malformed: notice.dataset.malformed ?? '{key}={value}', sep: notice.dataset.sep ?? ', ' }) : '';
+    }
+    const canonical = writeFinderState(s);
+    // the address says what is shown: codes in their case, unusable values left out
+    if (canonical !== location.search) history.replaceState(null, '', location.pathname + canonical + location.hash);
+    return s;
+  }
+  let state = stateOfAddress();
   // A profile saved earlier fills in when the URL brings none (a shared link's profile wins).
   const urlHasProfile = PROFILE_KEYS.some((k) => new URLSearchParams(location.search).has(k));
   if (!urlHasProfile) {
@@ -270,7 +290,7 @@ function init(root: HTMLElement): void {
     render();
   });
   window.addEventListener('popstate', () => {
-    state = readFinderState(location.search);
+    state = stateOfAddress();
     setForm(state);
     syncLangSwitch();
     render();
