@@ -62,3 +62,17 @@ describe('the finder\'s address', () => {
     expectCleanVisit(v);
   });
 });
+
+describe('a missing page', () => {
+  for (const path of ['/partners/no-such-partner/', '/en/no/such/page/']) {
+    test(`${path} answers 404 with the not-found page in both languages, and ways on`, async ({ visit }) => {
+      const v = await visit(path);
+      expect(v.response?.status()).toBe(404);
+      expect(await v.page.locator('h1[data-not-found]').innerText()).toBe('ページが見つかりません');
+      expect(await v.page.locator('section[lang="en"] h2').innerText()).toBe('Page not found');
+      expect(await v.page.locator('main a[href="/partners/"]').count()).toBe(1);
+      expect(await v.page.locator('main a[href="/en/partners/"]').count()).toBe(1);
+      expect(await v.page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+    });
+  }
+});
