@@ -172,6 +172,10 @@ describe('partner maps', () => {
     await expect.poll(total).toBe(th.length);
     const shown = await v.page.locator('figure[data-map="partners"] svg [data-partners]:not([display="none"])').evaluateAll((els) => els.map((e) => e.getAttribute('data-city')!));
     expect(shown.every((c) => c.startsWith('TH|'))).toBe(true);
+    // a mark's tooltip text follows: how many of the results are in that city, named with its country
+    const bangkok = th.filter((p) => p.city === 'Bangkok').length;
+    const title = await v.page.locator('figure[data-map="partners"] svg [data-city="TH|Bangkok"] title').textContent();
+    expect(title).toBe(`${bangkok} partners in Bangkok, Thailand`);
     expectCleanVisit(v);
   });
 });

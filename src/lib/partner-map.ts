@@ -73,8 +73,6 @@ export interface MapText {
   description: string;
   /** "{n} partners in {city}" style tooltip for a mark */
   markTitle: (c: CityCluster) => string;
-  /** "City, Country" of a mark (data-label, for the directory script's titles) */
-  markLabel?: (c: CityCluster) => string;
   /** caption of each inset, by inset id */
   insetLabel?: (id: string) => string;
 }
@@ -116,7 +114,7 @@ function marks(clusters: readonly CityCluster[], projection: GeoProjection, text
     const xy = projection([c.lon, c.lat]);
     if (!xy) return '';
     const n = c.partners.length;
-    return `<g class="pmark" data-partners="${n}" data-city="${esc(c.key)}"${text.markLabel ? ` data-label="${esc(text.markLabel(c))}"` : ''}${scale === 1 ? '' : ` data-scale="${scale}"`} transform="translate(${r(xy[0])},${r(xy[1])})"><title>${esc(text.markTitle(c))}</title><circle r="${radius(n, scale)}"/>${n > 1 ? `<text dy="0.35em">${n}</text>` : ''}</g>`;
+    return `<g class="pmark" data-partners="${n}" data-city="${esc(c.key)}"${scale === 1 ? '' : ` data-scale="${scale}"`} transform="translate(${r(xy[0])},${r(xy[1])})"><title>${esc(text.markTitle(c))}</title><circle r="${radius(n, scale)}"/>${n > 1 ? `<text dy="0.35em">${n}</text>` : ''}</g>`;
   }).join('');
 }
 

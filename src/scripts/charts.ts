@@ -64,3 +64,5 @@ if (figures.length) {
   }
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); });
 }
+
+export {};

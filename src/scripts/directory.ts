@@ -14,7 +14,7 @@
  * matches added).
  */
 import { readState, parseState, writeState, hasState, emptyState, STATE_KEYS, type DirectoryState, type Vocabulary } from '../lib/directory-state.ts';
-import { noticeText } from '../lib/url-state.ts';
+import { settleAddress } from './url-notice.ts';
 import type { Engine } from './directory-engine.ts';
 import { markRadius } from '../lib/map-mark.ts';
 import type { DirectoryResult } from '../lib/directory-filter.ts';
@@ -83,13 +83,7 @@ function init(root: HTMLElement): void {
   /** The state an address asks for; what it asks that cannot be used is named in the notice, and the address rewritten without it. */
   function stateOfAddress(): DirectoryState {
     const { state, problems } = parseState(location.search, vocab);
-    if (notice) {
-      notice.hidden = problems.length === 0;
-      notice.textContent = problems.length ? noticeText(problems, { lead: notice.dataset.lead ?? '', unknown: notice.dataset.unknown ?? '{key}={value}', malformed: notice.dataset.malformed ?? '{key}={value}', sep: notice.dataset.sep ?? ', ' }) : '';
-    }
-    const canonical = writeState(state);
-    // the address says what is shown: codes in their case, unusable values left out
-    if (canonical !== location.search) history.replaceState(null, '', location.pathname + canonical + location.hash);
+    settleAddress(notice, problems, writeState(state));
     return state;
   }
 
@@ -332,8 +326,15 @@ function init(root: HTMLElement): void {
 
   // --- the partner map follows the results ------------------------------------------------------
   const mapFigure = root.querySelector<HTMLElement>('figure[data-map="partners"]');
+  // Its tooltips' script is loaded when the map is first opened, not with the page.
+  const mapPanel = root.querySelector<HTMLDetailsElement>('details[data-map-panel]');
+  const loadTips = () => { if (mapPanel?.open) void import('./charts.ts'); };
+  mapPanel?.addEventListener('toggle', loadTips);
+  loadTips();
   const marks = mapFigure ? [...mapFigure.querySelectorAll<SVGGElement>('g.pmark[data-city]')] : [];
   const markTemplate = mapFigure?.dataset.markTemplate ?? '';
+  /** country code → its name in the page's language, from the country facet's options */
+  const countryNames = new Map([...(control('country') as HTMLSelectElement | null)?.options ?? []].map((o) => [o.value, o.dataset.label ?? o.value]));
   const mapCount = mapFigure?.querySelector<HTMLElement>('[data-map-count]');
   /** Each city's mark shows how many of the current results are there; a city with none is hidden. */
   function updateMap(e: Engine, order: readonly number[]): void {
@@ -359,7 +360,10 @@ function init(root: HTMLElement): void {
         label.textContent = String(n);
       } else label?.remove();
       const title = m.querySelector('title');
-      if (title) title.textContent = pluralFill(markTemplate, n, { n: numberFormat.format(n), city: m.dataset.label ?? '' });
+      if (title) {
+        const [country = '', city = ''] = (m.dataset.city ?? '').split('|');
+        title.textContent = pluralFill(markTemplate, n, { n: numberFormat.format(n), city: `${city}, ${countryNames.get(country) ?? country}` });
+      }
     }
     if (mapCount) mapCount.textContent = numberFormat.format(placed);
   }

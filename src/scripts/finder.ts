@@ -10,7 +10,7 @@
  * Everything is built with DOM APIs from the embedded data; nothing is sent anywhere.
  */
 import { readFinderState, parseFinderState, writeFinderState, profileQuery, PROFILE_KEYS, SHORTLIST_MAX, type FinderState, type FinderVocabulary } from '../lib/finder-state.ts';
-import { noticeText } from '../lib/url-state.ts';
+import { settleAddress } from './url-notice.ts';
 import { showProgrammes, type FinderProgramme } from '../lib/finder.ts';
 import { hasProfile, type CallMinimums, type Check, type Status, type Verdict } from '../lib/eligibility.ts';
 import { reasonText, type Locale } from '../lib/eligibility-text.ts';
@@ -96,13 +96,7 @@ function init(root: HTMLElement): void {
   /** The state an address asks for; what cannot be used is named in the notice and left out of the address. */
   function stateOfAddress(): FinderState {
     const { state: s, problems } = parseFinderState(location.search, vocab);
-    if (notice) {
-      notice.hidden = problems.length === 0;
-      notice.textContent = problems.length ? noticeText(problems, { lead: notice.dataset.lead ?? '', unknown: notice.dataset.unknown ?? '{key}={value}', malformed: notice.dataset.malformed ?? '{key}={value}', sep: notice.dataset.sep ?? ', ' }) : '';
-    }
-    const canonical = writeFinderState(s);
-    // the address says what is shown: codes in their case, unusable values left out
-    if (canonical !== location.search) history.replaceState(null, '', location.pathname + canonical + location.hash);
+    settleAddress(notice, problems, writeFinderState(s));
     return s;
   }
   let state = stateOfAddress();
