@@ -15,7 +15,7 @@ beforeAll(() => {
   mkdirSync(join(dist, '_astro'));
   writeFileSync(join(dist, '_astro/a.css'), '');
   page('', '<link rel="stylesheet" href="/_astro/a.css"><a href="/p/#x">ok</a><a href="p/">relative ok</a><a href="https://ror.org/01znkr924">external</a><a href="mailto:a@b.c">mail</a>');
-  page('p', '<h2 id="x">x</h2><a href="#x">self</a><a href="/missing/">missing</a><a href="/p/#nope">bad fragment</a><img srcset="/_astro/a.css 1x, /_astro/b.png 2x">');
+  page('p', '<meta name="description" content="d"><h2 id="x">x</h2><a name="old">old anchor</a><a href="#x">self</a><a href="#old">named</a><a href="/missing/">missing</a><a href="/p/#nope">bad fragment</a><a href="/p/#description">a meta is no target</a><a href="/a/%zz">bad escape</a><img srcset="/_astro/a.css 1x, /_astro/b.png 2x">');
 });
 
 describe('checkLinks', () => {
@@ -26,6 +26,8 @@ describe('checkLinks', () => {
     expect(r.broken).toEqual([
       { page: '/p/', link: '/missing/', why: 'no such file in the build' },
       { page: '/p/', link: '/p/#nope', why: 'no element with id "nope" there' },
+      { page: '/p/', link: '/p/#description', why: 'no element with id "description" there' },
+      { page: '/p/', link: '/a/%zz', why: 'no such file in the build' },
       { page: '/p/', link: '/_astro/b.png', why: 'no such file in the build' },
     ]);
   });

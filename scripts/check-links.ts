@@ -14,7 +14,8 @@
  */
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseSiteUrl } from './lib/site-url.ts';
 
@@ -42,7 +43,8 @@ function pagesOf(dist: string): string[] {
 }
 
 const ATTR = /\s(?:href|src)\s*=\s*"([^"]*)"|\s(?:href|src)\s*=\s*'([^']*)'|\ssrcset\s*=\s*"([^"]*)"|<meta\s+http-equiv="refresh"\s+content="\d+;\s*url=([^"]*)"/gi;
-const ID = /\s(?:id|name)\s*=\s*"([^"]*)"/g;
+/** Fragment targets: any element's id, and an <a>'s name (not a <meta>'s). */
+const ID = /\sid\s*=\s*"([^"]*)"|<a\s[^>]*\bname\s*=\s*"([^"]*)"/g;
 const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
 /** Checks one build. `origin` (https://host) is the site's own origin, where SITE_URL gave one. */
@@ -52,14 +54,19 @@ export function checkLinks(dist: string, base = '/', origin?: string): LinkRepor
   const ids = (file: string) => {
     let s = idsOf.get(file);
     if (!s) {
-      s = new Set([...readFileSync(file, 'utf8').matchAll(ID)].map((m) => decode(m[1]!)));
+      s = new Set([...readFileSync(file, 'utf8').matchAll(ID)].map((m) => decode(m[1] ?? m[2]!)));
       idsOf.set(file, s);
     }
     return s;
   };
   /** The file a site path names, if any: a file, or a folder's index.html. */
   const fileAt = (path: string): string | undefined => {
-    const p = resolve(dist, decodeURIComponent(path));
+    let p: string;
+    try {
+      p = resolve(dist, decodeURIComponent(path));
+    } catch {
+      return undefined; // malformed percent-encoding: no file has that name
+    }
     if (!p.startsWith(resolve(dist))) return undefined;
     if (existsSync(p) && statSync(p).isFile()) return p;
     const index = join(p, 'index.html');
@@ -88,13 +95,15 @@ export function checkLinks(dist: string, base = '/', origin?: string): LinkRepor
           if (!origin || url.origin !== origin) { report.external++; continue; }
         }
         report.links++;
-        const key = `${url.pathname}#${url.hash}`;
+        const key = `${url.pathname}${url.hash}`;
         if (!url.pathname.startsWith(base)) { report.broken.push({ page: pagePath, link: value, why: `outside the base path ${base}` }); continue; }
         const target = url.pathname === pageUrl.pathname && value.startsWith('#') ? file : fileAt(url.pathname.slice(base.length));
         if (!seen.has(key)) { seen.add(key); report.targets++; }
         if (!target) { report.broken.push({ page: pagePath, link: value, why: 'no such file in the build' }); continue; }
-        if (url.hash.length > 1 && target.endsWith('.html') && !ids(target).has(decodeURIComponent(url.hash.slice(1)))) {
-          report.broken.push({ page: pagePath, link: value, why: `no element with id "${decodeURIComponent(url.hash.slice(1))}" there` });
+        let fragment = url.hash.slice(1);
+        try { fragment = decodeURIComponent(fragment); } catch { /* compared as written */ }
+        if (fragment && target.endsWith('.html') && !ids(target).has(fragment)) {
+          report.broken.push({ page: pagePath, link: value, why: `no element with id "${fragment}" there` });
         }
       }
     }
@@ -148,4 +157,5 @@ function main(): number {
   return results.every((r) => r.ok) ? 0 : 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main();
+// Run as a command (not when a test imports it): compared as real paths, so a symlink or a space cannot make it a silent no-op.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) process.exitCode = main();

@@ -113,6 +113,43 @@ describe('identifyPartners', () => {
   });
 });
 
+describe('identifyPartners: what the review of the stage found', () => {
+  it('a partner matched by two entries is that error alone: neither entry is called stale', () => {
+    const twin: IdentityEntry = { ...MAHIDOL, id: 'mahidol-2', formerIds: ['m2'], ja: 'マヒドン・ダイガク' };
+    const r = identifyPartners([draft('mahidon-daigaku', 'TH', 'マヒドン大学', ['マヒドン大学', 'マヒドン・ダイガク'])], reference([MAHIDOL, twin]));
+    expect(r.errors.map((e) => e.message).join('\n')).toMatch(/matches 2 identity entries/);
+    expect(r.errors.map((e) => e.message).join('\n')).not.toMatch(/stale/);
+  });
+  it('one Hipo record on two partners is an error even when the entries name two of its domains', () => {
+    const hipo = new Map<string, HipoRecord>();
+    const rec: HipoRecord = { name: 'National Tsinghua University', country: 'TW', domains: ['nthu.edu.tw', 'mx.nthu.edu.tw'], webPages: ['http://www.nthu.edu.tw/'] };
+    for (const d of rec.domains) hipo.set(d, rec);
+    const other: IdentityEntry = { ...NTHU, id: 'nthu-2', formerIds: ['n2'], ja: '清華', registry: { domain: 'mx.nthu.edu.tw' } };
+    const ref = { ...reference([NTHU, other]), hipo };
+    const r = identifyPartners([draft('guoliqinghua-daxue', 'TW', '国立清華大学'), draft('n2', 'TW', '清華')], ref);
+    expect(r.errors.map((e) => e.message).join('\n')).toMatch(/registry entry National Tsinghua University is the identity of 2 partners/);
+  });
+  it('a malformed entry (a status typo, no formerIds) is an error naming its file, never passed through', () => {
+    const typo = { ...MAHIDOL, status: 'Ror' } as unknown as IdentityEntry;
+    const r = identifyPartners([draft('mahidon-daigaku', 'TH', 'マヒドン大学')], reference([typo]));
+    expect(r.errors[0]).toMatchObject({ file: 'fixture.json' });
+    expect(r.errors[0]!.message).toMatch(/malformed: status "Ror" is none of/);
+    expect(r.partners).toEqual([]);
+  });
+  it('two entries claiming one former id is an error (its old URL could send readers to only one)', () => {
+    const claim: IdentityEntry = { ...NTHU, formerIds: ['mahidon-daigaku'] };
+    const r = identifyPartners([draft('mahidon-daigaku', 'TH', 'マヒドン大学'), draft('g', 'TW', '国立清華大学')], reference([MAHIDOL, claim]));
+    expect(r.errors.map((e) => e.message).join('\n')).toMatch(/former id mahidon-daigaku is also a former id of マヒドン大学/);
+  });
+  it('partners at one place get one city name (the registry and the gazetteer spell some cities differently)', () => {
+    const CITY: GeoCity = { id: 1, name: 'Bangkok Metropolis', country: 'TH', admin1: '40', lat: 13.75398, lon: 100.50144, population: 1 };
+    const other: IdentityEntry = { id: 'thai-school', formerIds: ['t'], country: 'TH', ja: 'タイ学校', en: 'Thai School', status: 'reviewed', city: { name: 'Bangkok Metropolis', geonames: 1 }, reason: 'a school in no registry' };
+    const ref = { ...reference([MAHIDOL, other]), cities: new Map([[1, CITY]]) };
+    const r = identifyPartners([draft('mahidon-daigaku', 'TH', 'マヒドン大学'), draft('t', 'TH', 'タイ学校')], ref);
+    expect(r.partners.map((p) => p.city)).toEqual(['Bangkok', 'Bangkok']);
+  });
+});
+
 describe('proposeId', () => {
   it('slugs the English name, adding the city, then the country, only when taken', () => {
     expect(proposeId('Mahidol University', 'Bangkok', 'TH', new Set())).toBe('mahidol-university');

@@ -126,9 +126,21 @@ export function identifyPartners(drafts: Draft[], ref: IdentityReference = readI
   const err = (file: string, raw: string, message: string) => errors.push({ severity: 'error', source: '', file, line: 0, raw, message });
   const entryRaw = (e: IdentityEntry) => `${e.country} ${e.ja} → ${e.en}${e.id ? ` (${e.id})` : ''}`;
 
+  // Entries of the wrong shape are reported and left out (a typo must never pass as a status).
+  const STATUSES: IdentityStatus[] = ['ror', 'registry', 'reviewed', 'unidentified'];
+  const entries = ref.entries.filter((e) => {
+    const wrong = !Array.isArray(e.formerIds) ? 'formerIds is not a list'
+      : !STATUSES.includes(e.status) ? `status "${String(e.status)}" is none of ${STATUSES.join(', ')}`
+        : typeof e.reason !== 'string' || e.reason.trim() === '' ? 'it gives no reason'
+          : typeof e.en !== 'string' || e.en.trim() === '' ? 'it gives no English name'
+            : typeof e.ja !== 'string' || !/^[A-Z]{2}$/.test(String(e.country)) ? 'it needs ja and a country code' : '';
+    if (wrong) err(e.file, `${String(e.country)} ${String(e.ja)}`, `identity entry is malformed: ${wrong}`);
+    return !wrong;
+  });
+
   // Entries by country + name key.
   const byKey = new Map<string, (IdentityEntry & { file: string })[]>();
-  for (const e of ref.entries) {
+  for (const e of entries) {
     const k = `${e.country}|${nameKey(e.ja)}`;
     byKey.set(k, [...(byKey.get(k) ?? []), e]);
   }
@@ -137,9 +149,13 @@ export function identifyPartners(drafts: Draft[], ref: IdentityReference = readI
   // Ids: present, well formed, unique, never another partner's former id.
   const ids = new Map<string, IdentityEntry>();
   const former = new Map<string, IdentityEntry>();
-  for (const e of ref.entries) for (const f of e.formerIds) former.set(f, e);
-  const taken = new Set(ref.entries.flatMap((e) => [e.id ?? '', ...e.formerIds]).filter(Boolean));
-  for (const e of ref.entries) {
+  for (const e of entries) for (const f of e.formerIds) {
+    const other = former.get(f);
+    if (other && other !== e) err(e.file, entryRaw(e), `former id ${f} is also a former id of ${other.ja} (${other.country}): its old URL could send readers to only one of them`);
+    former.set(f, e);
+  }
+  const taken = new Set(entries.flatMap((e) => [e.id ?? '', ...e.formerIds]).filter(Boolean));
+  for (const e of entries) {
     if (!e.id || !SLUG.test(e.id)) { err(e.file, entryRaw(e), `identity entry has ${e.id ? `a malformed id "${e.id}"` : 'no id'}: run node scripts/reference/identity-ids.ts --write (it would propose "${proposeId(e.en, e.city?.name, e.country, taken)}")`); continue; }
     const other = ids.get(e.id);
     if (other) err(e.file, entryRaw(e), `id ${e.id} is also the id of ${other.ja} (${other.country}): two partners never share an id`);
@@ -155,7 +171,7 @@ export function identifyPartners(drafts: Draft[], ref: IdentityReference = readI
   const byRor = new Map<string, string[]>();
   const byDomain = new Map<string, string[]>();
   const withoutRegistry: IdentityReport['withoutRegistry'] = [];
-  const unmatchedIn = (country: string) => ref.entries.filter((e) => e.country === country && !drafts.some((d) => d.country === country && partnerKeys(d).has(nameKey(e.ja))));
+  const unmatchedIn = (country: string) => entries.filter((e) => e.country === country && !drafts.some((d) => d.country === country && partnerKeys(d).has(nameKey(e.ja))));
   for (const d of drafts) {
     const keys = partnerKeys(d);
     const found = [...new Set([...keys].flatMap((k) => byKey.get(`${d.country}|${k}`) ?? []))];
@@ -165,6 +181,7 @@ export function identifyPartners(drafts: Draft[], ref: IdentityReference = readI
       continue;
     }
     if (found.length > 1) {
+      for (const f of found) used.add(f); // they match: not stale, only too many
       err(found[1]!.file, entryRaw(found[1]!), `partner ${d.name.ja} (${d.country}) matches ${found.length} identity entries (${found.map((e) => e.en).join(' | ')}): a merged partner has one entry, its former ids all in formerIds`);
       continue;
     }
@@ -174,13 +191,25 @@ export function identifyPartners(drafts: Draft[], ref: IdentityReference = readI
     idOf.set(d.id, e.id);
     const p = identityOf(d, e, ref, err, warnings);
     if (p.ror) byRor.set(p.ror, [...(byRor.get(p.ror) ?? []), e.id]);
-    if (e.registry) byDomain.set(e.registry.domain, [...(byDomain.get(e.registry.domain) ?? []), e.id]);
+    // one Hipo record on two partners, whichever of its domains each entry names
+    if (e.registry) { const k = ref.hipo.get(e.registry.domain)?.name ?? e.registry.domain; byDomain.set(k, [...(byDomain.get(k) ?? []), e.id]); }
     if (p.identity.status !== 'ror') withoutRegistry.push({ partner: p.id, name: p.name.en ?? p.name.ja, country: p.country ?? '', status: p.identity.status, reason: e.reason });
     partners.push(p);
   }
-  for (const e of ref.entries) if (!used.has(e)) err(e.file, entryRaw(e), `stale identity entry: it matches no partner of this run (no partner of ${e.country} is named ${e.ja}) — remove it, or correct its ja name`);
+  for (const e of entries) if (!used.has(e)) err(e.file, entryRaw(e), `stale identity entry: it matches no partner of this run (no partner of ${e.country} is named ${e.ja}) — remove it, or correct its ja name`);
   for (const [id, ps] of byRor) if (ps.length > 1) err(`data/reference/${IDENTITY_DIR}/`, id, `ROR ${id} is the identity of ${ps.length} partners (${ps.join(', ')}): if they are one institution, merge them (partner-aliases.json) and keep one entry; otherwise one identity is wrong`);
-  for (const [dom, ps] of byDomain) if (ps.length > 1) err(`data/reference/${IDENTITY_DIR}/`, dom, `registry entry ${dom} is the identity of ${ps.length} partners (${ps.join(', ')})`);
+  for (const [rec, ps] of byDomain) if (ps.length > 1) err(`data/reference/${IDENTITY_DIR}/`, rec, `registry entry ${rec} is the identity of ${ps.length} partners (${ps.join(', ')})`);
+
+  // One place, one name: ROR and the gazetteer spell some cities differently (Xi'an / Xi’an,
+  // Astana / Nur-Sultan) at the very same GeoNames coordinates; the name most partners there have
+  // is used for all of them (ties: the first in code-point order), so a map draws one mark.
+  const at = (p: Partner) => (p.location ? `${p.country}|${p.location.lat.toFixed(4)},${p.location.lon.toFixed(4)}` : '');
+  const names = new Map<string, Map<string, number>>();
+  for (const p of partners) if (p.city && p.location) { const m = names.get(at(p)) ?? new Map<string, number>(); m.set(p.city, (m.get(p.city) ?? 0) + 1); names.set(at(p), m); }
+  for (const p of partners) {
+    const m = p.city && p.location ? names.get(at(p)) : undefined;
+    if (m && m.size > 1) p.city = [...m].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]![0];
+  }
 
   partners.sort((a, b) => cmp(a.id, b.id));
   const byStatus: Record<string, number> = { ror: 0, registry: 0, reviewed: 0, unidentified: 0 };

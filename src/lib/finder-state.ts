@@ -88,7 +88,7 @@ export function readProfile(p: URLSearchParams, problems: UrlProblem[] = []): Pr
   const ieltsSection = numberOf(p, 'ieltsSection', halfBand, problems);
   const toefl = numberOf(p, 'toefl', (x) => x >= 0 && x <= 120 && Number.isInteger(x), problems);
   const toeflSection = numberOf(p, 'toeflSection', (x) => x >= 0 && x <= 30 && Number.isInteger(x), problems);
-  const hsk = numberOf(p, 'hsk', (x) => x >= 1 && x <= 9 && Number.isInteger(x), problems);
+  const hsk = numberOf(p, 'hsk', (x) => x >= 1 && x <= 6 && Number.isInteger(x), problems);
   if (ielts !== undefined) out.ielts = ielts;
   if (ieltsSection !== undefined) out.ieltsSection = ieltsSection;
   if (toefl !== undefined) out.toefl = toefl;
@@ -100,7 +100,7 @@ export function readProfile(p: URLSearchParams, problems: UrlProblem[] = []): Pr
 export function readFilters(p: URLSearchParams, vocab: FinderVocabulary = {}, problems: UrlProblem[] = []): Filters {
   const f = emptyFilters();
   f.country = codeOf(p, 'country', vocab.country, problems, (s) => s.toUpperCase().replace(/[^A-Z]/g, '').slice(0, 2));
-  f.region = codeOf(p, 'region', vocab.region, problems, (s) => s.replace(/[^a-z-]/g, ''));
+  f.region = codeOf(p, 'region', vocab.region, problems, (s) => s.toLowerCase().replace(/[^a-z-]/g, ''));
   f.lang = codeOf(p, 'lang', vocab.lang, problems, (s) => s.toLowerCase().replace(/[^a-z]/g, '').slice(0, 3));
   f.type = codeOf(p, 'type', COURSE_KINDS, problems);
   f.places = numberOf(p, 'places', (x) => x >= 1 && x <= 100 && Number.isInteger(x), problems) ?? null;
@@ -109,7 +109,7 @@ export function readFilters(p: URLSearchParams, vocab: FinderVocabulary = {}, pr
   if (rerec !== '' && rerec !== '1') problems.push({ key: 'rerec', value: rerec, why: 'malformed' });
   for (const raw of (p.get('status') ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
     const m = matchCode(raw, STATUSES);
-    if (m) f.status.push(m as Status);
+    if (m) { if (!f.status.includes(m as Status)) f.status.push(m as Status); }
     else problems.push({ key: 'status', value: raw, why: 'unknown' });
   }
   const sort = codeOf(p, 'sort', SORTS, problems);

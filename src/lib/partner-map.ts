@@ -132,8 +132,11 @@ export function renderWorldPartnerMap(partners: readonly PlacedPartner[], text: 
   const clusters = clusterByCity(partners);
   const mainHeight = Math.round(width * 0.49);
   const world = geoEqualEarth().fitExtent([[4, 4], [width - 4, mainHeight - 4]], { type: 'Sphere' });
-  const used = INSETS.filter((i) => clusters.some((c) => inBox(c, i.box)));
-  const inInset = (c: CityCluster) => used.some((i) => inBox(c, i.box));
+  // Each city goes to the first inset whose box holds it, or stays on the main map: drawn once.
+  const insetOf = new Map<CityCluster, Inset>();
+  for (const c of clusters) { const i = INSETS.find((x) => inBox(c, x.box)); if (i) insetOf.set(c, i); }
+  const used = INSETS.filter((i) => [...insetOf.values()].includes(i));
+  const inInset = (c: CityCluster) => insetOf.has(c);
   const gap = 12;
   const insetWidth = used.length ? Math.floor((width - gap * (used.length - 1)) / used.length) : 0;
   const insetHeight = used.length ? Math.round(insetWidth * 0.78) : 0;
@@ -144,7 +147,8 @@ export function renderWorldPartnerMap(partners: readonly PlacedPartner[], text: 
   // The insets' areas outlined on the main map.
   for (const i of used) {
     const [w, s, e, n] = i.box;
-    const ring = { type: 'Polygon' as const, coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+    // clockwise, as d3-geo reads a polygon's inside (the other way round would be the rest of the world)
+    const ring = { type: 'Polygon' as const, coordinates: [[[w, s], [w, n], [e, n], [e, s], [w, s]]] };
     parts.push(`<path class="inset-frame" d="${pathOf(world)(ring)}"/>`);
   }
   parts.push(`<g class="pmarks">${marks(clusters.filter((c) => !inInset(c)), world, text)}</g>`);
@@ -159,7 +163,7 @@ export function renderWorldPartnerMap(partners: readonly PlacedPartner[], text: 
     parts.push(`<text class="inset-label" x="${x0 + 2}" y="${y0 + 11}">${esc(text.insetLabel?.(inset.id) ?? inset.id)}</text>`);
     parts.push(`<rect class="inset-bg" x="${x0}" y="${y0 + 16}" width="${insetWidth}" height="${insetHeight}"/>`);
     parts.push(landPath(proj));
-    parts.push(`<g class="pmarks">${marks(clusters.filter((c) => inBox(c, inset.box)), proj, text, 1.1)}</g>`);
+    parts.push(`<g class="pmarks">${marks(clusters.filter((c) => insetOf.get(c) === inset), proj, text, 1.1)}</g>`);
     parts.push('</g>');
   });
   parts.push('</svg>');

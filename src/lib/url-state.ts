@@ -20,6 +20,6 @@ export function matchCode(value: string, allowed: readonly string[]): string | u
 
 /** The notice's text: a lead, then each problem by a template with {key} and {value}. */
 export function noticeText(problems: readonly UrlProblem[], words: { lead: string; unknown: string; malformed: string; sep: string }): string {
-  const fill = (t: string, p: UrlProblem) => t.replace(/\{key\}/g, p.key).replace(/\{value\}/g, p.value);
+  const fill = (t: string, p: UrlProblem) => t.replace(/\{key\}/g, () => p.key).replace(/\{value\}/g, () => p.value);
   return `${words.lead} ${problems.map((p) => fill(words[p.why], p)).join(words.sep)}`;
 }
