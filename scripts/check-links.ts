@@ -14,10 +14,11 @@
  */
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseSiteUrl } from './lib/site-url.ts';
+import { htmlFiles } from './lib/sitemap.ts';
 
 export interface LinkReport {
   pages: number;
@@ -28,20 +29,6 @@ export interface LinkReport {
   broken: { page: string; link: string; why: string }[];
 }
 
-/** Every page of the build: its site path (under base) → its file. */
-function pagesOf(dist: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.html')) out.push(p);
-    }
-  };
-  walk(dist);
-  return out.sort();
-}
-
 const ATTR = /\s(?:href|src)\s*=\s*"([^"]*)"|\s(?:href|src)\s*=\s*'([^']*)'|\ssrcset\s*=\s*"([^"]*)"|<meta\s+http-equiv="refresh"\s+content="\d+;\s*url=([^"]*)"/gi;
 /** Fragment targets: any element's id, and an <a>'s name (not a <meta>'s). */
 const ID = /\sid\s*=\s*"([^"]*)"|<a\s[^>]*\bname\s*=\s*"([^"]*)"/g;
@@ -49,7 +36,7 @@ const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').r
 
 /** Checks one build. `origin` (https://host) is the site's own origin, where SITE_URL gave one. */
 export function checkLinks(dist: string, base = '/', origin?: string): LinkReport {
-  const files = pagesOf(dist);
+  const files = htmlFiles(dist);
   const idsOf = new Map<string, Set<string>>();
   const ids = (file: string) => {
     let s = idsOf.get(file);

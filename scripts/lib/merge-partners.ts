@@ -87,11 +87,15 @@ class UnionFind {
   }
 }
 
+/** The matching key of a name: jaKey for Japanese script ("ja|…"), enKey otherwise ("en|…"). */
+export function nameKey(name: string): string {
+  return /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(name) ? `ja|${jaKey(name)}` : `en|${enKey(name)}`;
+}
+
+/** A name's key within a country: "ja|CN|…" / "en|CN|…". */
 function keysOf(country: string, name: string): string[] {
-  const keys: string[] = [];
-  if (/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(name)) keys.push(`ja|${country}|${jaKey(name)}`);
-  else keys.push(`en|${country}|${enKey(name)}`);
-  return keys;
+  const k = nameKey(name);
+  return [`${k.slice(0, 3)}${country}|${k.slice(3)}`];
 }
 
 function mentionKeys(m: PartnerMention): string[] {

@@ -56,6 +56,11 @@ export interface GeoCity {
   featureCode?: string;
 }
 
+/** Every name a ROR record gives: its display name, labels in every language, aliases and acronyms. */
+export function rorNames(r: RorRecord): string[] {
+  return [r.name, ...Object.values(r.labels ?? {}).flat(), ...(r.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.value)), ...(r.acronyms ?? [])];
+}
+
 /** Lower case, accents and punctuation gone, "&" read as "and", spaces folded: "Université Paris-Saclay" → "universite paris saclay". */
 export function foldName(s: string): string {
   return s

@@ -9,22 +9,26 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { SiteUrl } from './site-url.ts';
 
-/** Site paths (without the base) of the pages a sitemap lists, sorted. */
-export function indexablePages(dist: string): string[] {
+/** Every HTML file of a built site, sorted (the sitemap's pages, the link checker's pages). */
+export function htmlFiles(dist: string): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name === 'index.html') {
-        const html = readFileSync(p, 'utf8');
-        if (/<meta name="robots" content="[^"]*noindex/.test(html)) continue;
-        out.push(`/${relative(dist, dir).split(sep).join('/')}${dir === dist ? '' : '/'}`);
-      }
+      else if (e.name.endsWith('.html')) out.push(p);
     }
   };
   walk(dist);
-  return out.map((p) => p.replace(/^\/\/$/, '/')).sort();
+  return out.sort();
+}
+
+/** Site paths (without the base) of the pages a sitemap lists: every folder's index.html not marked noindex, sorted. */
+export function indexablePages(dist: string): string[] {
+  return htmlFiles(dist)
+    .filter((f) => f.endsWith(`${sep}index.html`) && !/<meta name="robots" content="[^"]*noindex/.test(readFileSync(f, 'utf8')))
+    .map((f) => `/${relative(dist, f).split(sep).slice(0, -1).join('/')}/`.replace(/^\/\/$/, '/'))
+    .sort();
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');

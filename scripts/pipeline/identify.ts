@@ -15,11 +15,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../lib/context.ts';
 import { REFERENCE_DIR } from '../lib/reference.ts';
-import { jaKey, enKey } from '../lib/partners.ts';
+import { jaKey } from '../lib/partners.ts';
 import { slugify } from '../lib/text.ts';
-import type { RorRecord, HipoRecord, GeoCity } from '../lib/registry.ts';
+import { rorNames, type RorRecord, type HipoRecord, type GeoCity } from '../lib/registry.ts';
 import type { Partner } from '../schema/records.ts';
-import type { DraftPartner } from '../lib/merge-partners.ts';
+import { nameKey, type DraftPartner } from '../lib/merge-partners.ts';
 import { cmp, type IdentityReport } from './types.ts';
 
 export type IdentityStatus = 'ror' | 'registry' | 'reviewed' | 'unidentified';
@@ -81,9 +81,6 @@ export function readIdentityReference(dir = REFERENCE_DIR): IdentityReference {
   return { entries, ror, hipo, cities };
 }
 
-const isJa = (s: string) => /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(s);
-/** The matching key of a name: jaKey for Japanese script, enKey otherwise (as merging uses them). */
-export const nameKey = (s: string) => (isJa(s) ? `ja|${jaKey(s)}` : `en|${enKey(s)}`);
 
 /** Character-bigram similarity, for naming the closest entries of a partner that has none. */
 function dice(a: string, b: string): number {
@@ -101,8 +98,11 @@ export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * A slug for an English name that no other entry takes: the name's slug, then with the city, then
  * with the country code (the issue's "add the city or country only where two share a name").
  */
+/** The slug of an English name that ids are made from (apostrophes dropped: kings-college-london). */
+export const idSlug = (en: string) => slugify(en.replace(/['’‘]/g, ''));
+
 export function proposeId(en: string, city: string | undefined, country: string, taken: Set<string>): string {
-  const base = slugify(en.replace(/['’‘]/g, ''));
+  const base = idSlug(en);
   for (const c of [base, city ? `${base}-${slugify(city)}` : '', `${base}-${country.toLowerCase()}`]) if (c && !taken.has(c)) return c;
   let n = 2;
   while (taken.has(`${base}-${n}`)) n++;
@@ -118,9 +118,7 @@ export interface IdentifyResult {
   report: IdentityReport;
 }
 
-type Draft = DraftPartner;
-
-export function identifyPartners(drafts: Draft[], ref: IdentityReference = readIdentityReference()): IdentifyResult {
+export function identifyPartners(drafts: DraftPartner[], ref: IdentityReference = readIdentityReference()): IdentifyResult {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const err = (file: string, raw: string, message: string) => errors.push({ severity: 'error', source: '', file, line: 0, raw, message });
@@ -193,7 +191,7 @@ export function identifyPartners(drafts: Draft[], ref: IdentityReference = readI
     if (p.ror) byRor.set(p.ror, [...(byRor.get(p.ror) ?? []), e.id]);
     // one Hipo record on two partners, whichever of its domains each entry names
     if (e.registry) { const k = ref.hipo.get(e.registry.domain)?.name ?? e.registry.domain; byDomain.set(k, [...(byDomain.get(k) ?? []), e.id]); }
-    if (p.identity.status !== 'ror') withoutRegistry.push({ partner: p.id, name: p.name.en ?? p.name.ja, country: p.country ?? '', status: p.identity.status, reason: e.reason });
+    if (p.identity.status !== 'ror') withoutRegistry.push({ partner: p.id, name: p.name.en, country: p.country, status: p.identity.status, reason: e.reason });
     partners.push(p);
   }
   for (const e of entries) if (!used.has(e)) err(e.file, entryRaw(e), `stale identity entry: it matches no partner of this run (no partner of ${e.country} is named ${e.ja}) — remove it, or correct its ja name`);
@@ -226,11 +224,11 @@ export function identifyPartners(drafts: Draft[], ref: IdentityReference = readI
 }
 
 /** The name keys of a draft partner: its shown name and every alias. */
-function partnerKeys(d: Draft): Set<string> {
+function partnerKeys(d: DraftPartner): Set<string> {
   return new Set([d.name.ja, ...(d.name.en ? [d.name.en] : []), ...d.aliases].map(nameKey));
 }
 
-function identityOf(d: Draft, e: IdentityEntry & { file: string }, ref: IdentityReference, err: (file: string, raw: string, message: string) => void, warnings: Problem[]): Partner {
+function identityOf(d: DraftPartner, e: IdentityEntry & { file: string }, ref: IdentityReference, err: (file: string, raw: string, message: string) => void, warnings: Problem[]): Partner {
   const raw = `${e.country} ${e.ja} → ${e.en} (${e.id})`;
   let ror: RorRecord | undefined;
   let hipo: HipoRecord | undefined;
@@ -263,9 +261,7 @@ function identityOf(d: Draft, e: IdentityEntry & { file: string }, ref: Identity
   const evidence = e.status === 'ror' && ror && !e.reason.includes(ror.id) ? `ROR ${ror.id} (${ror.name}, ${ror.city}): ${e.reason}`
     : e.status === 'registry' && hipo && !e.reason.includes(e.registry!.domain) ? `Hipo university-domains list: ${hipo.name} (${e.registry!.domain}): ${e.reason}`
       : e.reason;
-  const registryNames = ror
-    ? [ror.name, ...Object.values(ror.labels ?? {}).flat(), ...(ror.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.value)), ...(ror.acronyms ?? [])]
-    : hipo ? [hipo.name] : [];
+  const registryNames = ror ? rorNames(ror) : hipo ? [hipo.name] : [];
   const otherNames = [...new Set(registryNames)].filter((n) => n !== e.en).sort();
   const { id: _draftId, ...rest } = d;
   return {

@@ -20,7 +20,7 @@ export interface ReportInput {
 }
 
 export function report({ tables, contexts, checks, errata, corrections, identity, stageProblems }: ReportInput): { validation: Validation; summaries: string[] } {
-  const problems = [...stageProblems.filter((p) => p.severity === 'error'), ...stageProblems.filter((p) => p.severity === 'warning'), ...contexts.flatMap((c) => c.problems)];
+  const problems = [...stageProblems, ...contexts.flatMap((c) => c.problems)];
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
 

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { foldName, nameWords, type RorRecord, type HipoRecord } from '../lib/registry.ts';
+import { foldName, nameWords, rorNames, type RorRecord, type HipoRecord } from '../lib/registry.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { values: args } = parseArgs({
@@ -41,9 +41,6 @@ if (args['ror-id']) {
   process.exit(0);
 }
 
-const rorNames = (r: RorRecord): string[] => [
-  r.name, ...Object.values(r.labels ?? {}).flat(), ...(r.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.value)), ...(r.acronyms ?? []),
-];
 
 function score(query: string, names: string[]): { how: string; s: number } {
   const q = foldName(query);

@@ -14,7 +14,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REFERENCE_DIR } from '../lib/reference.ts';
 import { slugify } from '../lib/text.ts';
-import { IDENTITY_DIR, REGISTRY_DIR, type IdentityEntry } from '../pipeline/identify.ts';
+import { IDENTITY_DIR, REGISTRY_DIR, idSlug, type IdentityEntry } from '../pipeline/identify.ts';
 import type { RorRecord } from '../lib/registry.ts';
 
 const { values: args } = parseArgs({ options: { write: { type: 'boolean', default: false } } });
@@ -27,7 +27,7 @@ try {
   ror = new Map((JSON.parse(readFileSync(join(REFERENCE_DIR, REGISTRY_DIR, 'ror.json'), 'utf8')) as { records: RorRecord[] }).records.map((r) => [r.id, r]));
 } catch { /* no vendored records yet: cities from entries only */ }
 
-const plain = (e: IdentityEntry) => slugify(e.en.replace(/['’‘]/g, ''));
+const plain = (e: IdentityEntry) => idSlug(e.en);
 const cityOf = (e: IdentityEntry) => e.city?.name ?? (e.ror ? ror.get(e.ror)?.city : undefined);
 const taken = new Set(all.flatMap((e) => [e.id ?? '', ...e.formerIds]).filter(Boolean));
 const sharing = new Map<string, number>();

@@ -14,7 +14,7 @@
  * matches added).
  */
 import { readState, parseState, writeState, hasState, emptyState, STATE_KEYS, type DirectoryState, type Vocabulary } from '../lib/directory-state.ts';
-import { settleAddress } from './url-notice.ts';
+import { settleAddress, formVocabulary } from './url-notice.ts';
 import type { Engine } from './directory-engine.ts';
 import { markRadius } from '../lib/map-mark.ts';
 import type { DirectoryResult } from '../lib/directory-filter.ts';
@@ -74,11 +74,7 @@ function init(root: HTMLElement): void {
   }
 
   // --- the address: codes read ignoring case against what the form offers; the rest named -------
-  const vocab: Vocabulary = {};
-  for (const k of ['home', 'country', 'region', 'level', 'unit'] as const) {
-    const el = control(k);
-    if (el instanceof HTMLSelectElement) vocab[k] = [...el.options].map((o) => o.value).filter(Boolean);
-  }
+  const vocab: Vocabulary = formVocabulary(form, ['home', 'country', 'region', 'level', 'unit'] as const);
   const notice = root.querySelector<HTMLElement>('[data-url-notice]');
   /** The state an address asks for; what it asks that cannot be used is named in the notice, and the address rewritten without it. */
   function stateOfAddress(): DirectoryState {

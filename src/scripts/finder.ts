@@ -10,7 +10,7 @@
  * Everything is built with DOM APIs from the embedded data; nothing is sent anywhere.
  */
 import { readFinderState, parseFinderState, writeFinderState, profileQuery, PROFILE_KEYS, SHORTLIST_MAX, type FinderState, type FinderVocabulary } from '../lib/finder-state.ts';
-import { settleAddress } from './url-notice.ts';
+import { settleAddress, formVocabulary } from './url-notice.ts';
 import { showProgrammes, type FinderProgramme } from '../lib/finder.ts';
 import { hasProfile, type CallMinimums, type Check, type Status, type Verdict } from '../lib/eligibility.ts';
 import { reasonText, type Locale } from '../lib/eligibility-text.ts';
@@ -87,11 +87,7 @@ function init(root: HTMLElement): void {
     for (const [id, box] of boxes) box.checked = s.list.includes(id);
   }
   // --- the address: codes read ignoring case against what the form offers; the rest named -------
-  const vocab: FinderVocabulary = { list: [...rows.keys()] };
-  for (const k of ['country', 'region', 'lang'] as const) {
-    const el = control(k);
-    if (el instanceof HTMLSelectElement) vocab[k] = [...el.options].map((o) => o.value).filter(Boolean);
-  }
+  const vocab: FinderVocabulary = { ...formVocabulary(form, ['country', 'region', 'lang'] as const), list: [...rows.keys()] };
   const notice = root.querySelector<HTMLElement>('[data-url-notice]');
   /** The state an address asks for; what cannot be used is named in the notice and left out of the address. */
   function stateOfAddress(): FinderState {

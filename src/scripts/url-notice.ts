@@ -6,6 +6,16 @@
  */
 import { noticeText, type UrlProblem } from '../lib/url-state.ts';
 
+/** What a form offers for each of `keys`: the values of its select of that name (empty "any" left out). */
+export function formVocabulary<K extends string>(form: HTMLFormElement, keys: readonly K[]): Partial<Record<K, string[]>> {
+  const out: Partial<Record<K, string[]>> = {};
+  for (const k of keys) {
+    const el = form.elements.namedItem(k);
+    if (el instanceof HTMLSelectElement) out[k] = [...el.options].map((o) => o.value).filter(Boolean);
+  }
+  return out;
+}
+
 export function settleAddress(notice: HTMLElement | null, problems: readonly UrlProblem[], canonical: string): void {
   if (notice) {
     notice.hidden = problems.length === 0;
