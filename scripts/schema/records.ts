@@ -156,6 +156,24 @@ const requirementTests = z.array(z.object({
   cefr: z.string().optional(),
   language: z.string().optional().describe('Language the level is for, where named (German, Spanish…)'),
 })).describe('Other-language tests and levels, where the text names one clearly');
+/** One case of a requirement that depends on the faculty, subject or module (format conditional). */
+const requirementBranch = z.object({
+  when: z.string().describe('The case as written ("To study Geography", "if you study in Faculty of … Law"); empty for the default case'),
+  none: z.boolean().optional().describe('This case has no requirement ("No requirement, but …")'),
+  min: z.number().optional().describe('Overall minimum in this case'),
+  sections: requirementSections.optional(),
+  unread: z.string().optional().describe('Further conditions of this case that are not read as numbers (they can only make it stricter)'),
+  raw: z.string(),
+}).describe('A case of a conditional requirement, read only when every case gives its number');
+/** A requirement stated in a row's notes rather than in its cell. */
+const notedRequirement = z.object({
+  format: z.enum(['min', 'cefr', 'conditional']),
+  min: z.number().optional(),
+  sections: requirementSections.optional(),
+  cefr: z.string().optional(),
+  level: z.enum(['undergraduate', 'graduate']).optional().describe('The level the note limits it to'),
+  raw: z.string().describe('The words of the note that state it'),
+});
 const requirementRange = z.object({ from: z.number(), to: z.number() }).describe('A range of minimums that depends on the programme (2.5-3.0)');
 /** One level's value of a requirement cell that states undergraduate and graduate values apart. */
 const levelRequirement = z.object({
@@ -169,6 +187,8 @@ const levelRequirement = z.object({
   sections: requirementSections.optional(),
   homeEditionMin: z.number().optional().describe('Minimum for the TOEFL iBT Special Home Edition, for this level'),
   tests: requirementTests.optional(),
+  branches: z.array(requirementBranch).optional().describe('The cases of a conditional requirement for this level, where every case gives its number'),
+  allCases: z.string().optional().describe('A further condition stated for every case ("In all cases, …"), not read as numbers'),
   raw: z.string().describe("This level's part of the cell, as written"),
 });
 
@@ -184,6 +204,9 @@ const requirement = z.object({
   cefr: z.string().optional().describe('CEFR level (A1–C2) the requirement names'),
   homeEditionMin: z.number().optional().describe('Minimum for the TOEFL iBT Special Home Edition, where the text gives a separate one'),
   tests: requirementTests.optional(),
+  branches: z.array(requirementBranch).optional().describe('The cases of a conditional requirement (format conditional), where every case gives its number: "No requirement, but if you study in … Law: 6.0" → none | 6.0'),
+  allCases: z.string().optional().describe('A further condition stated for every case ("In all cases, …"), not read as numbers: it can only make each case stricter'),
+  noted: notedRequirement.optional().describe('A requirement the row states in its notes, for where this cell states none (notedRequirements in scripts/sources/tmu/requirements.ts)'),
   byLevel: z.object({ undergraduate: levelRequirement.optional(), graduate: levelRequirement.optional() }).optional()
     .describe('Values per level, where the cell gives them per level (学部 …/大学院 …)'),
   oneSkillRetake: z.boolean().optional().describe('IELTS One Skill Retake accepted (true) or not (false), where the programme says'),
@@ -205,6 +228,7 @@ export const Programme = z.object({
   courseKind: z.enum(['regular', 'language-only', 'language+regular']).optional().describe('courseType read: 正規課程 regular courses, 語学のみ language courses only, 語学 + 正規課程 language then regular courses'),
   levels: z.object({ undergraduate: z.boolean().describe('Open to undergraduates'), graduate: z.boolean().describe('Open to graduate students') }).describe('Levels the programme is open to (a level listed without a ○/× mark is read as open: see levelsUnsettled)'),
   levelsUnsettled: z.array(z.enum(['undergraduate', 'graduate'])).optional().describe('Levels the row lists without a ○/× mark, or marks twice differently: whether they may apply is not settled by the document'),
+  levelsMarkLost: z.array(z.enum(['undergraduate', 'graduate'])).optional().describe('Of levelsUnsettled, the levels whose ○/× mark was lost (a label with no mark, not contradicted by another): the finder judges such a level offered where the row states its requirements for it'),
   language: z.string().min(1).describe('Language(s) of instruction, as written'),
   requirements: z.object({
     gpa: requirement.describe('GPA requirement'),
@@ -212,6 +236,7 @@ export const Programme = z.object({
     toefl: requirement.describe('TOEFL iBT requirement'),
     other: requirement.describe('Other language requirements'),
   }),
+  languageNotes: z.string().optional().describe('The row\'s notes on its language requirements (the cell after them), as written; also part of notes'),
   reRecruitment: z.boolean().describe('Open again in a re-recruitment round'),
   links: z.array(z.string()).describe('Web pages the call links for the programme'),
   notes: z.string().describe('Notes as written (empty when none)'),

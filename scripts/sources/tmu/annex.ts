@@ -15,7 +15,7 @@ import { institutionKind, splitPartnerUnit, splitTrailingGroup } from '../../lib
 import type { ProgrammeDraft } from '../types.ts';
 import { assignZone, endsRequirements, isLabelOnly, type Assignment, type ZoneCell } from './cells.ts';
 import { COURSE_CELL, closePools, parsePlaces, type Places } from './places.ts';
-import { cellText, isNoneWord, oneSkillRetake, parseRequirement, splitLevels, type Eligible, type Level, type Requirement, type Test } from './requirements.ts';
+import { cellText, isNoneWord, notedRequirements, oneSkillRetake, parseRequirement, splitLevels, type Eligible, type Level, type Requirement, type Test } from './requirements.ts';
 import { parseHomeUnits } from './home-units.ts';
 import { junkIn } from './shapes.ts';
 
@@ -390,7 +390,7 @@ function buildOne(ctx: SourceContext, { rec, main, cont, places }: ReadRecord, s
     ctx.error(line, `course ${main.course}: expected the university name (Japanese and English) before the course number`);
     return undefined;
   }
-  const { eligible, unsettled } = levelsOf(ctx, main, cont, lines);
+  const { eligible, unsettled, markLost } = levelsOf(ctx, main, cont, lines);
   const zone = assignZone(main.zone, main.splitLabels);
   for (const o of zone.outOfOrder) {
     ctx.warn(line, `course ${main.course}: the ${o.cell.slot} cell ("${o.cell.text.slice(0, 40)}") stands after the ${o.after} cell; cells read by content`);
@@ -407,6 +407,8 @@ function buildOne(ctx: SourceContext, { rec, main, cont, places }: ReadRecord, s
     ...main.rest,
     ...contZones.flatMap(({ c, zone: cz }) => [cz.slots.langNotes?.text ?? '', ...cz.extra.map((e) => e.text), ...c.rest]),
   ]).join('\n');
+  for (const [test, noted] of Object.entries(notedRequirements(notes)) as [Test, NonNullable<Requirement['noted']>][]) requirements[test].noted = noted;
+  const languageNotes = notesFrom([zone.slots.langNotes?.text ?? '', ...contZones.map(({ zone: cz }) => cz.slots.langNotes?.text ?? '')]).join('\n');
   const { partner, unit } = partnerOf(names, main.country, source);
   const draft: ProgrammeDraft = {
     id: main.course,
@@ -424,8 +426,10 @@ function buildOne(ctx: SourceContext, { rec, main, cont, places }: ReadRecord, s
     courseKind: /語学/.test(main.courseType) ? (/正規/.test(main.courseType) ? 'language+regular' : 'language-only') : 'regular',
     levels: eligible,
     ...(unsettled.length ? { levelsUnsettled: unsettled } : {}),
+    ...(markLost.length ? { levelsMarkLost: markLost } : {}),
     language: main.language,
     requirements,
+    ...(languageNotes ? { languageNotes } : {}),
     reRecruitment: main.reRecruitment,
     links: linksOf(cells),
     notes,
@@ -458,7 +462,7 @@ function namesOf(main: MainCells, cont: ContCells[]): { ja?: string; en?: string
  * mark (the marks of some rows did not survive the PDF's text) or marked twice differently. Those
  * are read as open (`levels`) and named in `unsettled`, so the finder can say it cannot tell.
  */
-function levelsOf(ctx: SourceContext, main: MainCells, cont: ContCells[], lines: number[]): { eligible: Eligible; unsettled: Level[] } {
+function levelsOf(ctx: SourceContext, main: MainCells, cont: ContCells[], lines: number[]): { eligible: Eligible; unsettled: Level[]; markLost: Level[] } {
   const levels = readLevels(main.eligibility);
   for (const c of cont) if (c.level) readLevels(`${c.level.label} ${c.level.mark ?? ''}`, levels);
   if (levels.unmarked.length > 0) {
@@ -467,9 +471,17 @@ function levelsOf(ctx: SourceContext, main: MainCells, cont: ContCells[], lines:
   if (levels.conflicts.length > 0) {
     ctx.warn(lines[lines.length - 1]!, `course ${main.course}: eligibility given twice with different marks (${main.eligibility} / ${levels.conflicts.join(', ')}); the first is kept`);
   }
-  const unsettled = new Set<Level>();
-  for (const label of [...levels.unmarked, ...levels.conflicts.map((c) => c.split(' ')[0]!)]) unsettled.add(label === '学部' ? 'undergraduate' : 'graduate');
-  return { eligible: { undergraduate: levels.undergraduate ?? false, graduate: levels.graduate ?? false }, unsettled: (['undergraduate', 'graduate'] as const).filter((l) => unsettled.has(l)) };
+  const toLevel = (label: string): Level => (label === '学部' ? 'undergraduate' : 'graduate');
+  const conflicting = new Set(levels.conflicts.map((c) => toLevel(c.split(' ')[0]!)));
+  const unsettled = new Set<Level>([...levels.unmarked.map(toLevel), ...conflicting]);
+  // A label with no mark, and no mark elsewhere that contradicts it: the mark was lost in the PDF.
+  const lost = new Set(levels.unmarked.map(toLevel).filter((l) => !conflicting.has(l)));
+  const order = ['undergraduate', 'graduate'] as const;
+  return {
+    eligible: { undergraduate: levels.undergraduate ?? false, graduate: levels.graduate ?? false },
+    unsettled: order.filter((l) => unsettled.has(l)),
+    markLost: order.filter((l) => lost.has(l)),
+  };
 }
 
 /** The four requirements, composed from the main row and the rows that continue it for another level. */

@@ -3,7 +3,7 @@
  * line it comes from. The texts are the cells as the parser composes them for the programme.
  */
 import { describe, it, expect } from 'vitest';
-import { parseGpa, parseOther, parseRequirement, parseScore, parseSections, splitLevels, oneSkillRetake, cellText } from './requirements.ts';
+import { notedRequirements, parseGpa, parseOther, parseRequirement, parseScore, parseSections, splitLevels, oneSkillRetake, cellText } from './requirements.ts';
 
 const UG = { undergraduate: true, graduate: false };
 const BOTH = { undergraduate: true, graduate: true };
@@ -118,14 +118,29 @@ describe('IELTS formats', () => {
     expect(r.format).toBe('per-level');
     expect(r.byLevel?.graduate).toMatchObject({ format: 'recommended', recommended: 5.5 });
   });
-  it('conditions on faculty, subject or module give no number', () => {
-    // line 462, 10108002; line 537, 70707009; line 539, 70707013; line 460, 10107001
-    for (const s of [
-      'No requirement, but if you study in Faculty of Business & Economics, Faculty of Law:6.0',
-      'To study Geography: 6.5 overall & 6.0 in each skill. To study Law: 6.5 overall',
-      'For non final year module: 79(R18, W17, L17, S20) For final year module: 6.5(subscore 5.5)',
-      'Depends on the faculty',
-    ]) expect(parseScore(s, 'ielts')).toEqual({ format: 'conditional' });
+  it('conditions on faculty, subject or module: no single number; the cases only where every case gives one', () => {
+    // line 539, 70707013: 79 is no IELTS score, so the IELTS cell gives no cases
+    expect(parseScore('For non final year module: 79(R18, W17, L17, S20) For final year module: 6.5(subscore 5.5)', 'ielts')).toEqual({ format: 'conditional' });
+    // line 460, 10107001: no number at all
+    expect(parseScore('Depends on the faculty', 'ielts')).toEqual({ format: 'conditional' });
+  });
+  it.each([
+    // [course, line, test, text, cases (none | min[/section]), all-cases clause]
+    ['10108002', 462, 'ielts', 'No requirement, but if you study in Faculty of Business & Economics, Faculty of Law:6.0', ['none', '6'], undefined],
+    ['10108002', 462, 'toefl', 'No requirement, but if you study in Faculty of Business & Economics, Faculty of Law:80', ['none', '80'], undefined],
+    ['70707013', 539, 'toefl', 'For non final year module: 79(R18, W17, L17, S20) For final year module: 89(R18, W17, L17, S20) For non final year module: 79(R18, W17, L17, S20) For final year module: 89(R18, W17, L17, S20)', ['79', '89'], undefined],
+    ['70707009', 537, 'ielts', 'To study Geography: 6.5 overall & 6.0 in each skill. To study Law: 6.5 overall & 6.0 in writing & 5.5 in speaking, listening, and reading. To study Chemistry, Computer Science, Engineering, Geology, Mathematics, Physics, or English language: 8.0. To study all other subjects: 9.0. In all cases, the minimum skill scores are: listening 17, reading 18, speaking 20, and writing 17. To study Geography: 6.5 overall & 6.0 in each skill.', ['6.5/6', '6.5+', '8', '9'], 'In all cases, the minimum skill scores are: listening 17, reading 18, speaking 20, and writing 17'],
+  ] as const)('%s (line %i) %s: cases read out of conditional prose', (_course, _line, test, text, cases, allCases) => {
+    const v = parseScore(text, test);
+    expect(v.format).toBe('conditional');
+    // "6.5/6": min 6.5 with every section 6; "6.5+": min 6.5 with more conditions left unread
+    expect(v.branches?.map((b) => (b.none ? 'none' : `${b.min}${b.sections?.all !== undefined ? `/${b.sections.all}` : ''}${b.unread ? '+' : ''}`))).toEqual(cases);
+    expect(v.allCases).toBe(allCases);
+  });
+  it('each case keeps the words that say when it applies', () => {
+    // line 537, 70707009
+    const v = parseScore('To study Geography: 6.5 overall & 6.0 in each skill. To study all other subjects: 9.0.', 'ielts');
+    expect(v.branches?.map((b) => b.when)).toEqual(['To study Geography', 'To study all other subjects']);
   });
   it('a sentence with no score is text', () => {
     // line 470, 10113001
@@ -234,5 +249,24 @@ describe('level segments', () => {
     expect(cellText('<p>HSK4 (Score 180)</p>')).toBe('HSK4 (Score 180)');
     expect(cellText('<<Only available for X>> - Y')).toBe('<<Only available for X>> - Y');
     expect(cellText('see <https://kibaco.tmu.ac.jp/portal>')).toBe('see https://kibaco.tmu.ac.jp/portal');
+  });
+});
+
+describe('requirements stated in the notes (notedRequirements)', () => {
+  it.each([
+    // [course, line, notes as written (excerpt), expected]
+    ['70707007-1', 536, 'Students will be reminded to attend … You provide recent certificate of English proficiency of IELTS level 6.00 with no element below 5.5 (or equivalent) for UKVI to apply for a Study Visa',
+      { ielts: { format: 'min', min: 6, sections: { all: 5.5 }, raw: 'IELTS level 6.00 with no element below 5.5' } }],
+    ['70723001', 569, 'You must have B1 level at least for Bachelor students',
+      { ielts: { format: 'cefr', cefr: 'B1', level: 'undergraduate', raw: 'must have B1 level at least for Bachelor students' }, toefl: { format: 'cefr', cefr: 'B1', level: 'undergraduate', raw: 'must have B1 level at least for Bachelor students' } }],
+    ['70702001', 528, 'No certificate required. You must have B1 level. B2 is recommended IELTS One Skill Retake: Acceptable',
+      { ielts: { format: 'cefr', cefr: 'B1', raw: 'must have B1 level' }, toefl: { format: 'cefr', cefr: 'B1', raw: 'must have B1 level' } }],
+    ['10122006-1', 505, 'Please note …\nChinese Proficiency requirements for specific departments: Department of History : TOCFL Level 4 or New HSK 6',
+      { other: { format: 'conditional', raw: 'Chinese Proficiency requirements for specific departments: Department of History : TOCFL Level 4 or New HSK 6' } }],
+    // a recommendation is not a requirement: 70715005 (line 570), 70711006-2 (line 555)
+    ['70715005', 570, 'We recommend to have an Italian level B1 for the courses held in Italian, English level B2 for the courses held in English', {}],
+    ['70711006-2', 555, 'In general, we recommend all international students to have at least a B2 level language proficiency in English or German', {}],
+  ] as const)('%s (line %i)', (_course, _line, notes, expected) => {
+    expect(notedRequirements(notes)).toEqual(expected);
   });
 });

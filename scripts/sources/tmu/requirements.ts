@@ -31,6 +31,8 @@ export interface Value {
   cefr?: string;
   homeEditionMin?: number;
   tests?: NonNullable<Requirement['tests']>;
+  branches?: NonNullable<Requirement['branches']>;
+  allCases?: string;
   /** Why the text was not read as a number (unknown test name…), for a warning. */
   problem?: string;
 }
@@ -176,7 +178,7 @@ export function parseScore(text: string, test: 'ielts' | 'toefl'): Value {
   let t = text.replace(RETAKE_RE, '').trim().replace(/[.;,]\s*$/, '').trim();
   if (t === '') return { format: 'not-stated' };
   if (isNoneWord(t)) return { format: 'none' };
-  if (CONDITIONAL_RE.test(t)) return { format: 'conditional' };
+  if (CONDITIONAL_RE.test(t)) return { format: 'conditional', ...conditionalCases(t, test) };
   const recommended = /recommend/i.test(t);
   t = t.replace(/^(?:recommendation of \w+\s*:|recommended|recommend)\s*/i, '');
   let cefr: string | undefined;
@@ -210,6 +212,7 @@ export function parseScore(text: string, test: 'ielts' | 'toefl'): Value {
     .replace(/(?<![A-Za-z])[LRSW]\s*:?\s*\d+(?:\.\d+)?/g, ' ')
     .replace(/no (?:band|subtest|element|section|component)s? (?:score )?(?:below|less than|lower than)\s*\d+(?:\.\d+)?/gi, ' ')
     .replace(/minimum of \d+(?:\.\d+)? in each \w+/gi, ' ')
+    .replace(/\d+(?:\.\d+)? in each (?:component|skill|section|band)s?\b/gi, ' ')
     .replace(/subscores?\s*\d+(?:\.\d+)?/gi, ' ')
     .replace(/Reading, Writing, Listening,? and Speaking\s*:\s*\d+(?:\.\d+)?/gi, ' ')
     .replace(/\d+(?:\.\d+)?\s+(?:Writing|Reading|Speaking|Listening)\b/gi, ' ');
@@ -219,6 +222,94 @@ export function parseScore(text: string, test: 'ielts' | 'toefl'): Value {
   if (cefr) v.cefr = cefr;
   if (homeEditionMin !== undefined) v.homeEditionMin = homeEditionMin;
   return v;
+}
+
+type Branch = NonNullable<Requirement['branches']>[number];
+
+/**
+ * The cases of a conditional IELTS or TOEFL text, read only when every case gives its overall
+ * number (or says there is none); otherwise nothing is read and the text stays conditional:
+ * - "No requirement, but if you study in Faculty of Business & Economics, Faculty of Law:6.0"
+ *   (10108002, line 462) → none | 6.0 (TOEFL: none | 80);
+ * - "To study Geography: 6.5 overall & 6.0 in each skill. To study Law: 6.5 overall & 6.0 in writing
+ *   & 5.5 in speaking, listening, and reading. To study Chemistry, …: 8.0. To study all other
+ *   subjects: 9.0. In all cases, the minimum skill scores are: listening 17, …" (70707009, line 537;
+ *   the cell repeats itself) → 6.5 (each 6.0) | 6.5 (the rest unread) | 8.0 | 9.0, and the "in all
+ *   cases" clause kept as a condition on every case;
+ * - "For non final year module: 79(R18, W17, L17, S20) For final year module: 6.5(subscore 5.5)"
+ *   (70707013, line 539): 79 is no IELTS score, so the IELTS cell gives no cases; its TOEFL cell
+ *   gives 79 | 89, each with sections;
+ * - "Depends on the faculty" (10107001, line 460): no number, no cases.
+ */
+export function conditionalCases(text: string, test: 'ielts' | 'toefl'): Pick<Value, 'branches' | 'allCases'> {
+  const clauses = text
+    .replace(/,?\s*but\s+(?=if\b)/gi, '\n')
+    .replace(/\s+(?=(?:To study|For (?:non[- ]?)?final year|In all cases)\b)/gi, '\n')
+    .split('\n')
+    .map((c) => c.trim().replace(/[.;,]\s*$/, '').trim())
+    .filter(Boolean);
+  const branches: Branch[] = [];
+  const seen = new Set<string>();
+  let allCases: string | undefined;
+  for (const c of clauses) {
+    if (seen.has(c)) continue;
+    seen.add(c);
+    if (/^in all cases\b/i.test(c)) {
+      allCases = c;
+      continue;
+    }
+    if (isNoneWord(c) || /^no (?:language )?(?:proficiency )?requirements?$/i.test(c)) {
+      branches.push({ when: '', none: true, raw: c });
+      continue;
+    }
+    const colon = c.lastIndexOf(':');
+    if (colon < 0) return {};
+    const when = c.slice(0, colon).trim();
+    const body = c.slice(colon + 1).trim();
+    const v = parseScore(body, test);
+    if (v.format === 'min' && v.min !== undefined) {
+      branches.push({ when, min: v.min, ...(v.sections ? { sections: v.sections } : {}), raw: c });
+      continue;
+    }
+    // "6.5 overall & 6.0 in writing & 5.5 in speaking, …": the overall minimum; the rest is kept unread
+    const overall = new RegExp(`^${NUM}\\s*overall\\b\\s*&?\\s*(.*)$`, 'i').exec(body);
+    if (overall && inRange(test, Number(overall[1]))) {
+      branches.push({ when, min: Number(overall[1]), ...(overall[2] ? { unread: overall[2] } : {}), raw: c });
+      continue;
+    }
+    return {};
+  }
+  return branches.length >= 2 ? { branches, ...(allCases ? { allCases } : {}) } : {};
+}
+
+export type Noted = NonNullable<Requirement['noted']>;
+
+/**
+ * Requirements a row states in its notes rather than in its requirement cells. The engine uses one
+ * only where the cell it belongs to states none ("-", "N/A", blank). Sentences read (tmu-2024-autumn):
+ * - "certificate of English proficiency of IELTS level 6.00 with no element below 5.5" (70707007-1,
+ *   line 536; its IELTS cell reads "N/A") → IELTS 6.0, every section 5.5;
+ * - "You must have B1 level at least for Bachelor students" (70723001, line 569; IELTS "- -") and
+ *   "You must have B1 level. B2 is recommended" (70702001, line 528) → English CEFR B1 (for
+ *   undergraduates where the sentence says so), for IELTS and TOEFL iBT alike;
+ * - "Chinese Proficiency requirements for specific departments: Department of History : TOCFL Level 4
+ *   or New HSK 6 …" (10122006-1, lines 504–505; other-language cell "-") → other languages, depends on
+ *   the department.
+ */
+export function notedRequirements(notes: string): Partial<Record<Test, Noted>> {
+  const out: Partial<Record<Test, Noted>> = {};
+  const ielts = /IELTS\s+(?:level\s+|score\s+(?:of\s+)?|band\s+)?(\d(?:\.\d+)?)\s+with no (?:element|band|section|component|subtest)s?\s+(?:score\s+)?(?:below|less than|lower than)\s+(\d(?:\.\d+)?)/i.exec(notes);
+  if (ielts) out.ielts = { format: 'min', min: Number(ielts[1]), sections: { all: Number(ielts[2]) }, raw: ielts[0] };
+  const cefr = /must have ([ABC][12]) level(?: at least)?(?: for (Bachelor|undergraduate|Master|graduate) students)?/i.exec(notes);
+  if (cefr) {
+    const level = cefr[2] ? (/bachelor|undergraduate/i.test(cefr[2]) ? 'undergraduate' : 'graduate') : undefined;
+    const noted: Noted = { format: 'cefr', cefr: cefr[1]!.toUpperCase(), ...(level ? { level } : {}), raw: cefr[0] };
+    out.ielts ??= noted;
+    out.toefl = noted;
+  }
+  const dept = /(?:[A-Z][a-z]+ )?proficiency requirements? for specific departments\b/i.exec(notes);
+  if (dept) out.other = { format: 'conditional', raw: notes.slice(dept.index).split('\n')[0]!.trim() };
+  return out;
 }
 
 /**
@@ -335,6 +426,8 @@ function levelRequirement(v: Value, raw: string): LevelRequirement {
   if (v.sections) out.sections = v.sections;
   if (v.homeEditionMin !== undefined) out.homeEditionMin = v.homeEditionMin;
   if (v.tests) out.tests = v.tests;
+  if (v.branches) out.branches = v.branches;
+  if (v.allCases) out.allCases = v.allCases;
   return out;
 }
 
@@ -353,6 +446,8 @@ function fromValue(v: Value, raw: string): Requirement {
   if (v.cefr !== undefined) out.cefr = v.cefr;
   if (v.homeEditionMin !== undefined) out.homeEditionMin = v.homeEditionMin;
   if (v.tests) out.tests = v.tests;
+  if (v.branches) out.branches = v.branches;
+  if (v.allCases) out.allCases = v.allCases;
   return out;
 }
 
