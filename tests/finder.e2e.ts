@@ -13,8 +13,10 @@ import { test, expect, expectCleanVisit, expectNoSeriousA11yViolations } from '.
 interface Fixture { profiles: Record<string, Record<string, string | number>>; programmes: ({ course: string; line: number } & Record<string, string | number>)[] }
 const fx = JSON.parse(readFileSync(resolve(import.meta.dirname, 'fixtures/finder-expectations.json'), 'utf8')) as Fixture;
 const programmes = JSON.parse(readFileSync(resolve(import.meta.dirname, '../data/build/programmes.json'), 'utf8')) as { id: string; country: string; language: string }[];
+// P1 (GPA 3.0, IELTS 6.0, no section score) is read under the 2026-12 rules in its own file, with conditions.
+const p1 = JSON.parse(readFileSync(resolve(import.meta.dirname, 'fixtures/finder-expectations-p1-conditional.json'), 'utf8')) as { programmes: { course: string; status: string; condition?: string }[] };
 const query = (name: string) => `?${new URLSearchParams(Object.entries(fx.profiles[name]!).map(([k, v]) => [k, String(v)])).toString()}`;
-const expected = (name: string) => Object.fromEntries(fx.programmes.map((e) => [e.course, String(e[name])]));
+const expected = (name: string) => (name === 'P1' ? Object.fromEntries(p1.programmes.map((e) => [e.course, e.status])) : Object.fromEntries(fx.programmes.map((e) => [e.course, String(e[name])])));
 
 const ready = (page: Page) => page.waitForFunction(() => document.querySelector<HTMLElement>('[data-finder]')?.dataset.ready === 'true');
 const statuses = (page: Page) => page.locator('tr[data-course]').evaluateAll((trs) => Object.fromEntries(trs.map((tr) => [tr.getAttribute('data-course')!, tr.getAttribute('data-eligibility') ?? ''])));
@@ -47,12 +49,37 @@ describe('programme finder', () => {
       expect(summary).toContain(String(counts.eligible));
       expectCleanVisit(v);
     }
-    // Without a lowest section TMU's own section minimum cannot be checked: the page says how many more it could decide.
-    const v = await visit(`/en/programmes/${query('P1')}`);
-    await ready(v.page);
-    const hint = v.page.locator('[data-finder-hint]');
-    expect(await hint.isVisible()).toBe(true);
-    expect(await hint.innerText()).toMatch(/lowest IELTS or TOEFL section/);
+  });
+
+  test('without a section score: “eligible if …” names the one condition and links its line, in both languages', async ({ visit }) => {
+    const conditional = p1.programmes.filter((e) => e.status === 'conditional').length;
+    for (const [path, words] of [
+      ['/en/programmes/', { tmu: 'Eligible if every IELTS section is 4.5 or more', l538: 'Eligible if your IELTS sections reach listening 5.5, reading 5.5, writing 6.0, speaking 5.5', hint: `The ${conditional} “eligible if…”`, mark: 'mark unreadable' }],
+      ['/programmes/', { tmu: 'IELTS の各セクション 4.5 以上なら応募資格があります', l538: 'IELTS のリスニング 5.5・リーディング 5.5・ライティング 6.0・スピーキング 5.5 以上なら応募資格があります', hint: `条件つきの ${conditional} 件`, mark: '印が判読不能' }],
+    ] as const) {
+      const v = await visit(`${path}${query('P1')}`);
+      await ready(v.page);
+      // 10108003 (L463): everything met; only TMU's every-section minimum (L92) is open
+      const row = v.page.locator('tr[data-course="10108003"]');
+      expect(await row.getAttribute('data-eligibility')).toBe('conditional');
+      const condition = row.locator('[data-cell="verdict"] .condition');
+      expect(await condition.innerText()).toContain(words.tmu);
+      expect(await condition.locator('a').getAttribute('href')).toMatch(/\/sources\/tmu-2024-autumn\/#L92$/);
+      // 70707012-1 (L538): the partner's own section minimums, stricter than TMU's
+      const l538 = v.page.locator('tr[data-course="70707012-1"] [data-cell="verdict"] .condition');
+      expect(await l538.innerText()).toContain(words.l538);
+      expect(await l538.locator('a').getAttribute('href')).toMatch(/#L538$/);
+      // The hint counts the conditional rows and says how to settle them.
+      const hint = v.page.locator('[data-finder-hint]');
+      expect(await hint.isVisible()).toBe(true);
+      expect(await hint.innerText()).toContain(words.hint);
+      // 70712001-2 (L564): the ○/× marks were lost; the row is read as open, and says so.
+      expect(await v.page.locator('tr[data-course="70712001-2"] [data-cell="levels"]').innerText()).toContain(words.mark);
+      // The status filter offers the new state and keeps only those rows.
+      await v.page.selectOption('#f-status', 'conditional');
+      await expect.poll(() => visibleCourses(v.page).then((x) => x.length)).toBe(conditional);
+      expectCleanVisit(v);
+    }
   });
 
   test('keyboard: enter a profile in the form; the URL follows, a reload keeps it, the browser remembers it', async ({ visit }) => {

@@ -3,13 +3,13 @@
  * per reason ("IELTS 6.5 needed, you have 6.0"). Used by the finder page at build time (labels)
  * and by its script in the browser (explanations), so it imports nothing heavy.
  */
-import type { CheckKind, Reason, Status, Measure, Missing } from './eligibility.ts';
+import type { CheckKind, Condition, Reason, SectionMins, Status, Measure, Missing } from './eligibility.ts';
 
 export type Locale = 'ja' | 'en';
 
 export const STATUS_LABEL: Record<Locale, Record<Status, string>> = {
-  ja: { eligible: '応募資格あり', short: '基準に不足', ineligible: '対象外', unknown: '判断できない' },
-  en: { eligible: 'Eligible', short: 'Short', ineligible: 'Not eligible', unknown: 'Cannot tell' },
+  ja: { eligible: '応募資格あり', conditional: '条件つきで応募資格あり', short: '基準に不足', ineligible: '対象外', unknown: '判断できない' },
+  en: { eligible: 'Eligible', conditional: 'Eligible if…', short: 'Short', ineligible: 'Not eligible', unknown: 'Cannot tell' },
 };
 
 export const CHECK_LABEL: Record<Locale, Record<CheckKind, string>> = {
@@ -47,6 +47,35 @@ function missingName(locale: Locale, what: Missing): string {
   const ja: Record<string, string> = { gpa: 'GPA', ielts: 'IELTSのスコア', toefl: 'TOEFL iBTのスコア', ieltsSection: 'IELTSの最低セクションスコア', toeflSection: 'TOEFL iBTの最低セクションスコア', hsk: 'HSKの級' };
   const en: Record<string, string> = { gpa: 'your GPA', ielts: 'an IELTS score', toefl: 'a TOEFL iBT score', ieltsSection: 'your lowest IELTS section score', toeflSection: 'your lowest TOEFL iBT section score', hsk: 'your HSK level' };
   return (locale === 'ja' ? ja : en)[what] ?? what;
+}
+
+const SECTION_NAME: Record<Locale, Record<'listening' | 'reading' | 'writing' | 'speaking', string>> = {
+  ja: { listening: 'リスニング', reading: 'リーディング', writing: 'ライティング', speaking: 'スピーキング' },
+  en: { listening: 'listening', reading: 'reading', writing: 'writing', speaking: 'speaking' },
+};
+
+/** Section minimums in words: "every section 4.5" or "listening 5.5, reading 5.5, writing 6.0, speaking 5.5". */
+export function sectionsText(locale: Locale, test: 'ielts' | 'toefl', s: SectionMins): string {
+  const m = test === 'ielts' ? 'ieltsSection' : 'toeflSection';
+  const named = (['listening', 'reading', 'writing', 'speaking'] as const).filter((k) => s[k] !== undefined);
+  if (named.length === 0 || (s.all !== undefined && named.every((k) => s[k] === s.all))) {
+    return locale === 'ja' ? `各セクション ${score(m, s.all ?? 0)} 以上` : `every section ${score(m, s.all ?? 0)} or more`;
+  }
+  const parts = named.map((k) => `${SECTION_NAME[locale][k]} ${score(m, Math.max(s[k]!, s.all ?? 0))}`);
+  const rest = s.all !== undefined && named.length < 4 ? (locale === 'ja' ? `、その他のセクション ${score(m, s.all)}` : `, others ${score(m, s.all)}`) : '';
+  return locale === 'ja' ? `${parts.join('・')}${rest} 以上` : `${parts.join(', ')}${rest} or more`;
+}
+
+/** The condition of a `conditional` verdict as one sentence: "Eligible if every IELTS section is 4.5 or more". */
+export function conditionText(locale: Locale, c: Condition): string {
+  const M = MEASURE[locale][c.test];
+  const m = c.test === 'ielts' ? 'ieltsSection' : 'toeflSection';
+  const named = (['listening', 'reading', 'writing', 'speaking'] as const).filter((k) => c.sections[k] !== undefined);
+  const uniform = named.length === 0 || named.every((k) => c.sections[k] === c.sections[named[0]!]) && named.length === 4 || (c.sections.all !== undefined && named.every((k) => c.sections[k] === c.sections.all));
+  const each = c.sections.all ?? c.sections[named[0]!] ?? 0;
+  if (locale === 'ja') return `${M} の${sectionsText(locale, c.test, c.sections)}なら応募資格があります`;
+  if (named.length === 1 && c.sections.all === undefined) return `Eligible if your ${M} ${SECTION_NAME.en[named[0]!]} score is ${score(m, c.sections[named[0]!]!)} or more`;
+  return uniform ? `Eligible if every ${M} section is ${score(m, each)} or more` : `Eligible if your ${M} sections reach ${sectionsText(locale, c.test, c.sections).replace(/ or more$/, '')}`;
 }
 
 /** One sentence for a reason. */
@@ -95,5 +124,12 @@ export function reasonText(locale: Locale, r: Reason): string {
     case 'prose': return ja ? '条件が文章で書かれているため判断できません（原文を確認してください）' : 'Written as prose or depends on the faculty or module: read the original wording';
     case 'not-alternative': return ja ? `${M[r.test]} はこのプログラムでは記載がありません` : `${M[r.test]} is not listed for this programme`;
     case 'scale-assumed': return ja ? `尺度の記載がないため ${r.scale}点満点とみなしています` : `No scale stated; taken as a ${r.scale}-point scale`;
+    case 'section-condition': return ja ? `最低セクションスコアが未入力です: ${M[r.test]} の${sectionsText(locale, r.test, r.sections)}が条件です` : `No lowest section score entered: ${M[r.test]} needs ${sectionsText(locale, r.test, r.sections)}`;
+    case 'level-mark-lost': return ja ? `PDFの抽出で${LEVEL.ja[r.level]}の○/×の印が読めませんが、この行は${LEVEL.ja[r.level]}の要件を記載しているため、対象として判定しています` : `The ○/× mark for ${LEVEL.en[r.level]} is unreadable in the PDF; the row states their requirements, so it is read as open to them`;
+    case 'cases-met': return ja ? `学部・科目などで異なる ${r.cases} 通りの要件のいずれも満たしています` : `Met in every one of the ${r.cases} cases the requirement gives (by faculty, subject or module)`;
+    case 'cases-short': return ja ? `学部・科目などで異なる要件（${r.needs.map((n) => score(r.test, n)).join('・')}）のいずれにも届きません（あなたは ${score(r.test, r.have)}）` : `Below every case the requirement gives (${r.needs.map((n) => score(r.test, n)).join(', ')}); you have ${score(r.test, r.have)}`;
+    case 'cases-differ': return ja ? `学部・科目などで異なる ${r.cases} 通りの要件で結果が分かれるため判断できません（原文を確認してください）` : `The ${r.cases} cases (by faculty, subject or module) give different answers: read the original wording`;
+    case 'noted': return ja ? `要件欄は「なし」ですが、備考に記載があります:「${r.text}」` : `The cell states none, but the notes say: “${r.text}”`;
+    case 'several-conditions': return ja ? '未確定の条件が複数あるため判断できません' : 'More than one thing is left open';
   }
 }

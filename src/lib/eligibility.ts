@@ -4,15 +4,33 @@
  * and the home university's own minimums (call facts) on top. Pure: no DOM, no I/O; the page runs
  * it in the browser on the programmes embedded in it, the tests run it on data/build.
  *
- * A programme gets one status, the worst of its checks (ineligible > short > unknown > eligible):
- *   ineligible  the programme does not take the profile's level;
- *   short       a numeric requirement is not met by a number the profile has — the margin is
- *               stated ("IELTS 6.5 needed, you have 6.0");
- *   unknown     nothing is short, but something cannot be decided: the requirement is prose or
- *               depends on a faculty or module, a GPA range that depends on the programme holds the
- *               profile's GPA, or the profile lacks the value a requirement needs;
- *   eligible    every requirement is met.
+ * A programme gets one status, the worst of its checks (ineligible > short > unknown > conditional >
+ * eligible):
+ *   ineligible   the programme does not take the profile's level;
+ *   short        a numeric requirement is not met by a number the profile has — the margin is
+ *                stated ("IELTS 6.5 needed, you have 6.0");
+ *   unknown      nothing is short, but something cannot be decided: the requirement is prose or
+ *                depends on a faculty or module (and its cases disagree), a GPA range that depends on
+ *                the programme holds the profile's GPA, or the profile lacks the value a requirement
+ *                needs;
+ *   conditional  eligible on ONE condition the profile leaves open and the student can read off a
+ *                score they entered: the section scores of the test whose overall score is met, when
+ *                no lowest section is given (TMU's "every section 4.5", L92, or a partner's stricter
+ *                minimum, which implies it: merged into one, `Verdict.condition`, with its line), or
+ *                the sections a lowest section does not settle (L538: writing 6.0). Conditions on
+ *                two different tests are not one condition: unknown;
+ *   eligible     every requirement is met.
  * A requirement the engine cannot read is never treated as met: it makes the programme unknown.
+ *
+ * Rules of the 2026-12 reading (each with table tests in eligibility.test.ts):
+ *   - a level whose ○/× mark was lost in the PDF (Programme.levelsMarkLost) is judged offered when
+ *     the row states requirements for it, even "-" (statesLevel; L496–505, L564–570), with a note;
+ *     contradictory marks (L518–519) stay unknown;
+ *   - a conditional requirement whose every case gives a number (Requirement.branches: L462, L537,
+ *     L539) is met when every case is met or has none, short when every case is short, else unknown
+ *     (an "in all cases" clause or a part of a case left unread can only make a case stricter);
+ *   - a requirement stated in the notes (Requirement.noted: L504–505, L528, L536, L569) stands in for
+ *     a cell that states none at that level.
  *
  * How each requirement format is judged (for the profile's level: a cell with values per level is
  * read for that level; a level the cell does not mention has no requirement stated):
@@ -29,7 +47,8 @@
  *                      threshold (CEFR_THRESHOLDS); in the other-language column, by the profile's
  *                      CEFR level in the programme's language of instruction
  *   level              HSK n: met by an HSK level ≥ n
- *   conditional, text  unknown, the wording shown
+ *   conditional        its cases where they were read (see above); otherwise unknown
+ *   text               unknown, the wording shown (in an English column, the home minimum, L442)
  * IELTS and TOEFL iBT are alternatives: met when the profile meets one stated column; short when it
  * falls below a stated column it has a score for; otherwise unknown. A column with "-" while the
  * other states a value is not an alternative.
@@ -63,9 +82,23 @@ export interface Profile {
   hsk?: number;
 }
 
-export type Status = 'eligible' | 'short' | 'unknown' | 'ineligible';
+export type Status = 'eligible' | 'conditional' | 'short' | 'unknown' | 'ineligible';
 /** A check's outcome; `none` when there is nothing to check. */
-export type Outcome = 'met' | 'short' | 'unknown' | 'ineligible' | 'none';
+export type Outcome = 'met' | 'conditional' | 'short' | 'unknown' | 'ineligible' | 'none';
+
+/** Section minimums, as a requirement states them: every section (`all`) and/or named ones. */
+export interface SectionMins { all?: number; listening?: number; reading?: number; writing?: number; speaking?: number }
+/**
+ * The one thing a `conditional` verdict turns on: section minimums of the English test whose overall
+ * score the profile has, when the profile gives no lowest section score. The student reads it off
+ * the same score report.
+ */
+export interface Condition {
+  test: EnglishTest;
+  sections: SectionMins;
+  /** source line of the strictest requirement merged into it */
+  line?: number;
+}
 
 /** Why a check came out as it did: codes with their numbers, worded per language by eligibility-text.ts. */
 export type Reason =
@@ -92,7 +125,14 @@ export type Reason =
   | { code: 'section-unclear'; test: EnglishTest; low: number; high: number; have: number }
   | { code: 'prose' }
   | { code: 'not-alternative'; test: EnglishTest }
-  | { code: 'scale-assumed'; scale: number };
+  | { code: 'scale-assumed'; scale: number }
+  | { code: 'section-condition'; test: EnglishTest; sections: SectionMins }
+  | { code: 'level-mark-lost'; level: Level }
+  | { code: 'cases-met'; cases: number }
+  | { code: 'cases-short'; test: EnglishTest; needs: number[]; have: number }
+  | { code: 'cases-differ'; cases: number }
+  | { code: 'several-conditions' }
+  | { code: 'noted'; text: string };
 
 export type Measure = 'gpa' | EnglishTest | 'hsk';
 export type Missing = 'gpa' | EnglishTest | 'ieltsSection' | 'toeflSection' | 'hsk' | `cefr:${string}`;
@@ -107,11 +147,15 @@ export interface Check {
   raw?: string;
   /** source line of the requirement */
   line?: number;
+  /** what a `conditional` outcome turns on */
+  condition?: Condition;
 }
 
 export interface Verdict {
   status: Status;
   checks: Check[];
+  /** for a `conditional` verdict: the one condition, merged over the checks that turn on it */
+  condition?: Condition;
 }
 
 /** The home university's own minimums, read from its call (CallFact keys min-gpa, min-ielts, …). */
@@ -178,6 +222,8 @@ interface Resolved {
   sections?: Requirement['sections'];
   cefr?: string;
   tests?: Requirement['tests'];
+  branches?: Requirement['branches'];
+  allCases?: string;
   raw: string;
 }
 
@@ -193,7 +239,17 @@ export function atLevel(req: Requirement, level: Level): Resolved & { omitted?: 
   if (req.format === 'per-level') return { format: 'not-stated', raw: '', omitted: true };
   return { ...req, format: req.format ?? 'text' };
 }
-type AtLevel = ReturnType<typeof atLevel>;
+type AtLevel = ReturnType<typeof atLevel> & { noted?: boolean };
+
+/**
+ * A requirement the row states in its notes (Requirement.noted) stands in for a cell that states
+ * none at this level: "IELTS level 6.00 with no element below 5.5" beside an IELTS cell "N/A" (L536).
+ */
+function withNoted(req: Requirement, r: AtLevel, level: Level): AtLevel {
+  const n = req.noted;
+  if (!n || r.omitted || (n.level && n.level !== level) || (r.format !== 'none' && r.format !== 'not-stated')) return r;
+  return { format: n.format, ...(n.min !== undefined ? { min: n.min } : {}), ...(n.sections ? { sections: n.sections } : {}), ...(n.cefr ? { cefr: n.cefr } : {}), raw: n.raw, noted: true };
+}
 const omittedCheck = (level: Level) => ({ outcome: 'unknown' as const, reasons: [{ code: 'level-not-stated', level } as Reason] });
 
 const EPS = 1e-9;
@@ -231,7 +287,7 @@ function gpaCheck(r: Resolved, p: Profile): { outcome: Outcome; reasons: Reason[
 }
 
 /** One English column (IELTS or TOEFL iBT) at a level. */
-type Result = { outcome: Outcome; reasons: Reason[] };
+type Result = { outcome: Outcome; reasons: Reason[]; condition?: Condition };
 
 function englishColumn(test: EnglishTest, r: Resolved, p: Profile, proseFallback?: Result): Result {
   const have = p[test];
@@ -253,10 +309,18 @@ function englishColumn(test: EnglishTest, r: Resolved, p: Profile, proseFallback
       if (mins.length === 0) return { outcome: 'met', reasons };
       const high = Math.max(...mins);
       const low = Math.min(...mins);
-      if (section === undefined) return { outcome: 'unknown', reasons: [...reasons, { code: 'missing', what: test === 'ielts' ? 'ieltsSection' : 'toeflSection', need: high }] };
+      // The overall score is met and only the sections are open: the student's score report
+      // settles them at a glance, so the programme is eligible on that one condition.
+      if (section === undefined) {
+        const sections = { ...r.sections } as SectionMins;
+        return { outcome: 'conditional', reasons: [...reasons, { code: 'section-condition', test, sections }], condition: { test, sections } };
+      }
       if (atLeast(section, high)) return { outcome: 'met', reasons: [...reasons, { code: 'section-met', test, need: high, have: section }] };
       if (!atLeast(section, low)) return { outcome: 'short', reasons: [...reasons, { code: 'section-below', test, need: low, have: section }] };
-      return { outcome: 'unknown', reasons: [...reasons, { code: 'section-unclear', test, low, high, have: section }] };
+      // The lowest section settles the sections that ask no more than it; the rest are on the same
+      // score report: eligible on the condition that they reach their minimums (L538: writing 6.0).
+      const open = Object.fromEntries(Object.entries(r.sections ?? {}).filter(([, x]) => typeof x === 'number' && !atLeast(section, x))) as SectionMins;
+      return { outcome: 'conditional', reasons: [...reasons, { code: 'section-unclear', test, low, high, have: section }], condition: { test, sections: open } };
     }
     case 'cefr': {
       const threshold = isCefr(r.cefr) ? CEFR_THRESHOLDS[test][r.cefr] : undefined;
@@ -266,12 +330,38 @@ function englishColumn(test: EnglishTest, r: Resolved, p: Profile, proseFallback
       const reason: Reason = ok ? { code: 'cefr-met', test, cefr: r.cefr, threshold, have } : { code: 'cefr-below', test, cefr: r.cefr, threshold, have };
       return { outcome: ok ? 'met' : 'short', reasons: [reason] };
     }
+    // A requirement that depends on the faculty, subject or module, with a number for every case:
+    // settled when every case gives the same answer for the profile.
+    case 'conditional': return r.branches && r.branches.length > 1 ? casesColumn(test, r, p) : { outcome: 'unknown', reasons: [{ code: 'prose' }] };
     // Prose that scores cannot settle ("good command of English"): the call replaces it with the
     // home university's own minimum (tmu-2024-autumn L442, ④). A condition on faculty or module is
     // not that: it stays unknown.
-    case 'text': return proseFallback ? { outcome: proseFallback.outcome, reasons: [{ code: 'prose-home' }, ...proseFallback.reasons] } : { outcome: 'unknown', reasons: [{ code: 'prose' }] };
+    case 'text': return proseFallback ? { ...proseFallback, reasons: [{ code: 'prose-home' }, ...proseFallback.reasons] } : { outcome: 'unknown', reasons: [{ code: 'prose' }] };
     default: return { outcome: 'unknown', reasons: [{ code: 'prose' }] };
   }
+}
+
+/**
+ * Every case of a conditional requirement judged on its own: met when every case is met or has no
+ * requirement, short when every case is short (a further condition stated for all cases, or a part
+ * of a case left unread, can only make a case stricter, so it cannot undo short), otherwise unknown.
+ */
+function casesColumn(test: EnglishTest, r: Resolved, p: Profile): Result {
+  const branches = r.branches!;
+  const have = p[test];
+  const outcomes = branches.map((b) => {
+    if (b.none) return 'none' as const;
+    const o = englishColumn(test, { format: 'min', ...(b.min !== undefined ? { min: b.min } : {}), ...(b.sections ? { sections: b.sections } : {}), raw: b.raw }, p).outcome;
+    return (b.unread || r.allCases) && o !== 'short' ? ('unknown' as const) : o;
+  });
+  if (outcomes.every((o) => o === 'met' || o === 'none')) return { outcome: 'met', reasons: [{ code: 'cases-met', cases: branches.length }] };
+  if (have !== undefined && outcomes.every((o) => o === 'short')) {
+    return { outcome: 'short', reasons: [{ code: 'cases-short', test, needs: branches.map((b) => b.min!), have }] };
+  }
+  if (have === undefined && outcomes.every((o) => o === 'unknown' || o === 'none')) {
+    return { outcome: 'unknown', reasons: [{ code: 'missing', what: test }] };
+  }
+  return { outcome: 'unknown', reasons: [{ code: 'cases-differ', cases: branches.length }] };
 }
 
 /** IELTS and TOEFL iBT as alternatives (see the module comment). */
@@ -282,6 +372,8 @@ function englishCheck(columns: Record<EnglishTest, Resolved>, p: Profile, proseF
   const notAlternative: Reason[] = results.filter((r) => r.outcome === 'none').map((r) => ({ code: 'not-alternative', test: r.t }));
   const met = stated.find((r) => r.outcome === 'met');
   if (met) return { outcome: 'met', reasons: met.reasons };
+  const conditional = stated.find((r) => r.outcome === 'conditional');
+  if (conditional) return { outcome: 'conditional', reasons: conditional.reasons, condition: conditional.condition! };
   const short = stated.filter((r) => r.outcome === 'short');
   if (short.length) return { outcome: 'short', reasons: [...stated.flatMap((r) => r.reasons), ...notAlternative] };
   return { outcome: 'unknown', reasons: [...stated.flatMap((r) => r.reasons), ...notAlternative] };
@@ -316,13 +408,39 @@ function otherLanguageCheck(r: Resolved, language: string, p: Profile, proseFall
       return { outcome: ok ? 'met' : 'short', reasons: [{ code: ok ? 'met' : 'below', test: 'hsk', need, have: p.hsk }] };
     }
     // As in englishColumn: prose replaced by the home minimum (L442), which exists for courses taught in English.
-    case 'text': return proseFallback ? { outcome: proseFallback.outcome, reasons: [{ code: 'prose-home' }, ...proseFallback.reasons] } : { outcome: 'unknown', reasons: [{ code: 'prose' }] };
+    case 'text': return proseFallback ? { ...proseFallback, reasons: [{ code: 'prose-home' }, ...proseFallback.reasons] } : { outcome: 'unknown', reasons: [{ code: 'prose' }] };
     default: return { outcome: 'unknown', reasons: [{ code: 'prose' }] };
   }
 }
 
-const STATUS_RANK: Record<Status, number> = { eligible: 0, unknown: 1, short: 2, ineligible: 3 };
-const OUTCOME_STATUS: Record<Outcome, Status> = { none: 'eligible', met: 'eligible', unknown: 'unknown', short: 'short', ineligible: 'ineligible' };
+const STATUS_RANK: Record<Status, number> = { eligible: 0, conditional: 1, unknown: 2, short: 3, ineligible: 4 };
+const OUTCOME_STATUS: Record<Outcome, Status> = { none: 'eligible', met: 'eligible', conditional: 'conditional', unknown: 'unknown', short: 'short', ineligible: 'ineligible' };
+const SECTIONS = ['listening', 'reading', 'writing', 'speaking'] as const;
+
+/**
+ * The conditions of several checks on one test as one: each section at the highest minimum any of
+ * them sets (a partner's "no band below 5.5" implies TMU's "every section 4.5 or more"). Undefined
+ * when they are on different tests: then the programme turns on more than one thing.
+ */
+export function mergeConditions(conditions: readonly Condition[]): Condition | undefined {
+  const test = conditions[0]?.test;
+  if (!test || conditions.some((c) => c.test !== test)) return undefined;
+  const each = SECTIONS.map((k) => {
+    const xs = conditions.map((c) => c.sections[k] ?? c.sections.all).filter((x): x is number => x !== undefined);
+    return xs.length ? Math.max(...xs) : undefined;
+  });
+  const sections: SectionMins = each.every((x) => x !== undefined && x === each[0])
+    ? { all: each[0]! }
+    : Object.fromEntries(SECTIONS.flatMap((k, i) => (each[i] === undefined ? [] : [[k, each[i]!]])));
+  // The line of the condition that sets the highest minimum (the first of them on a tie).
+  const strictest = conditions.reduce((a, c) => (Math.max(...SECTIONS.map((k) => c.sections[k] ?? c.sections.all ?? 0)) > Math.max(...SECTIONS.map((k) => a.sections[k] ?? a.sections.all ?? 0)) ? c : a));
+  return { test, sections, ...(strictest.line !== undefined ? { line: strictest.line } : {}) };
+}
+
+/** True when some requirement cell of the row gives a value labelled for `level` (even "-"). */
+export function statesLevel(prog: Programme, level: Level): boolean {
+  return Object.values(prog.requirements).some((r) => r.byLevel?.[level] !== undefined);
+}
 const worst = (xs: Status[]): Status => xs.reduce((a, b) => (STATUS_RANK[b] > STATUS_RANK[a] ? b : a), 'eligible' as Status);
 
 /** The verdict at one level the programme takes. */
@@ -331,7 +449,10 @@ function atOneLevel(prog: Programme, level: Level, p: Profile, mins: CallMinimum
   const req = prog.requirements;
   const checks: Check[] = [];
   if (prog.levelsUnsettled?.includes(level)) {
-    checks.push({ kind: 'level', outcome: 'unknown', reasons: [{ code: 'level-unsettled', level }], line });
+    // A mark lost in the PDF (a label with no ○/×) on a row that states this level's requirements:
+    // the level is judged offered, with a note. Contradictory marks stay unsettled.
+    if (prog.levelsMarkLost?.includes(level) && statesLevel(prog, level)) checks.push({ kind: 'level', outcome: 'met', reasons: [{ code: 'level-mark-lost', level }], line });
+    else checks.push({ kind: 'level', outcome: 'unknown', reasons: [{ code: 'level-unsettled', level }], line });
   }
   const col = (r: AtLevel, check: () => Result): Result => (r.omitted ? omittedCheck(level) : check());
   // The home university's English minimum, for courses taught in English (L92; L121: it must be met
@@ -340,18 +461,23 @@ function atOneLevel(prog: Programme, level: Level, p: Profile, mins: CallMinimum
   if (mins.english && languageCodes(prog.language).includes('en')) {
     const e = mins.english;
     const column = (min?: number, section?: number): Resolved => (min === undefined ? { format: 'none', raw: '' } : { format: 'min', min, ...(section !== undefined ? { sections: { all: section } } : {}), raw: e.raw });
-    homeEnglish = { kind: 'home-english', ...englishCheck({ ielts: column(e.ielts, e.ieltsSection), toefl: column(e.toefl, e.toeflSection) }, p), raw: e.raw, line: e.line };
+    const result = englishCheck({ ielts: column(e.ielts, e.ieltsSection), toefl: column(e.toefl, e.toeflSection) }, p);
+    homeEnglish = { kind: 'home-english', ...result, ...(result.condition ? { condition: { ...result.condition, line: e.line } } : {}), raw: e.raw, line: e.line };
   }
   const gpa = atLevel(req.gpa, level);
   checks.push({ kind: 'gpa', ...col(gpa, () => gpaCheck(gpa, p)), raw: req.gpa.raw, line });
-  const ielts = atLevel(req.ielts, level);
-  const toefl = atLevel(req.toefl, level);
+  const ielts = withNoted(req.ielts, atLevel(req.ielts, level), level);
+  const toefl = withNoted(req.toefl, atLevel(req.toefl, level), level);
   const english = ielts.omitted && toefl.omitted ? omittedCheck(level)
     : englishCheck({ ielts: ielts.omitted ? { format: 'not-stated', raw: '' } : ielts, toefl: toefl.omitted ? { format: 'not-stated', raw: '' } : toefl }, p, homeEnglish);
   if ((ielts.omitted || toefl.omitted) && english.outcome !== 'met' && !(ielts.omitted && toefl.omitted)) english.reasons.push({ code: 'level-not-stated', level });
+  const noted = [ielts, toefl].find((c) => c.noted);
+  if (noted) english.reasons.unshift({ code: 'noted', text: noted.raw });
   checks.push({ kind: 'english', ...(english.outcome === 'none' && (ielts.omitted || toefl.omitted) ? omittedCheck(level) : english), raw: [req.ielts.raw, req.toefl.raw].filter(Boolean).join(' / '), line });
-  const other = atLevel(req.other, level);
-  checks.push({ kind: 'other', ...col(other, () => otherLanguageCheck(other, prog.language, p, homeEnglish)), raw: req.other.raw, line });
+  const other = withNoted(req.other, atLevel(req.other, level), level);
+  const otherResult = col(other, () => otherLanguageCheck(other, prog.language, p, homeEnglish));
+  if (other.noted) otherResult.reasons.unshift({ code: 'noted', text: other.raw });
+  checks.push({ kind: 'other', ...otherResult, raw: req.other.raw, line });
   // The home GPA minimum (L83) applies only where the partner asks for no GPA: a partner's GPA
   // requirement takes priority over it (L110).
   if (mins.gpa && !gpa.omitted && ['none', 'not-stated', 'recommended'].includes(gpa.format)) {
@@ -360,7 +486,12 @@ function atOneLevel(prog: Programme, level: Level, p: Profile, mins: CallMinimum
     checks.push({ kind: 'home-gpa', outcome: 'none', reasons: [{ code: 'partner-gpa-first' }], raw: mins.gpa.raw, line: mins.gpa.line });
   }
   if (homeEnglish) checks.push(homeEnglish);
-  return { status: worst(checks.map((c) => OUTCOME_STATUS[c.outcome])), checks };
+  for (const c of checks) if (c.condition && c.condition.line === undefined && c.line !== undefined) c.condition = { ...c.condition, line: c.line };
+  const status = worst(checks.map((c) => OUTCOME_STATUS[c.outcome]));
+  if (status !== 'conditional') return { status, checks };
+  const condition = mergeConditions(checks.filter((c) => c.outcome === 'conditional').map((c) => c.condition!));
+  if (condition) return { status, checks, condition };
+  return { status: 'unknown', checks: [...checks, { kind: 'english', outcome: 'unknown', reasons: [{ code: 'several-conditions' }] }] };
 }
 
 /** The verdict for a profile (see the module comment). */

@@ -17,7 +17,7 @@ import { matchCode, type UrlProblem } from './url-state.ts';
 
 export const OTHER_LANGUAGES = ['de', 'fr', 'es', 'zh', 'ko'] as const;
 export const SORTS = ['course', 'ielts', 'toefl', 'gpa', 'places'] as const;
-export const STATUSES: readonly Status[] = ['eligible', 'short', 'unknown', 'ineligible'];
+export const STATUSES: readonly Status[] = ['eligible', 'conditional', 'short', 'unknown', 'ineligible'];
 export const COURSE_KINDS = ['regular', 'language-only', 'language+regular'] as const;
 export const SHORTLIST_MAX = 4;
 

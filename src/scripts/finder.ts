@@ -13,7 +13,7 @@ import { readFinderState, parseFinderState, writeFinderState, profileQuery, PROF
 import { settleAddress, formVocabulary } from './url-notice.ts';
 import { showProgrammes, type FinderProgramme } from '../lib/finder.ts';
 import { hasProfile, type CallMinimums, type Check, type Status, type Verdict } from '../lib/eligibility.ts';
-import { reasonText, type Locale } from '../lib/eligibility-text.ts';
+import { conditionText, reasonText, type Locale } from '../lib/eligibility-text.ts';
 
 const STORAGE_KEY = 'koryu-atlas:finder-profile';
 
@@ -138,7 +138,7 @@ function init(root: HTMLElement): void {
     const badge = document.createElement('strong');
     badge.className = `status status-${v.status}`;
     badge.textContent = statusLabel[v.status];
-    const deciding = v.checks.filter((c) => (v.status === 'eligible' ? false : v.status === 'short' ? c.outcome === 'short' : v.status === 'ineligible' ? c.outcome === 'ineligible' : c.outcome === 'unknown'));
+    const deciding = v.checks.filter((c) => (v.status === 'eligible' || v.status === 'conditional' ? false : c.outcome === v.status));
     const list = (checks: Check[]) => {
       const ul = document.createElement('ul');
       for (const c of checks) {
@@ -152,6 +152,20 @@ function init(root: HTMLElement): void {
       return ul;
     };
     const parts: Node[] = [badge];
+    if (v.condition) {
+      // "Eligible if every IELTS section is 4.5 or more", linked to the line that states it.
+      const p = document.createElement('p');
+      p.className = 'condition';
+      p.append(conditionText(locale, v.condition));
+      if (v.condition.line !== undefined && words.lineHref) {
+        const a = document.createElement('a');
+        a.className = 'src';
+        a.href = words.lineHref.replace('{line}', String(v.condition.line));
+        a.textContent = fill(words.conditionSource, { line: v.condition.line });
+        p.append(' ', a);
+      }
+      parts.push(p);
+    }
     if (deciding.length) parts.push(list(deciding));
     const all = v.checks.filter((c) => c.outcome !== 'none' || c.reasons.some((r) => r.code === 'partner-gpa-first'));
     if (all.length) {
@@ -177,14 +191,13 @@ function init(root: HTMLElement): void {
     const order = [...ids.map((id) => rows.get(id)!), ...[...rows.values()].filter((tr) => tr.hidden)];
     if (order.some((tr, i) => tbody.rows[i] !== tr)) tbody.append(...order);
     // Summary and hints.
-    const counts: Record<Status, number> = { eligible: 0, short: 0, unknown: 0, ineligible: 0 };
+    const counts: Record<Status, number> = { eligible: 0, conditional: 0, short: 0, unknown: 0, ineligible: 0 };
     for (const id of ids) { const v = verdicts.get(id); if (v) counts[v.status]++; }
     const shownText = fill(words.shown, { n: nf.format(ids.length), total: nf.format(rows.size) });
     summary.textContent = hasProfile(state.profile)
       ? `${shownText} · ${fill(words.summary, Object.fromEntries(Object.entries(counts).map(([k, x]) => [k, nf.format(x)])))}`
       : `${shownText} · ${words.summaryNone ?? ''}`;
-    const needSection = [...verdicts.entries()].filter(([id, v]) => shown.has(id) && v.status === 'unknown' &&
-      v.checks.filter((c) => c.outcome === 'unknown').every((c) => c.reasons.some((r) => r.code === 'missing' && (r.what === 'ieltsSection' || r.what === 'toeflSection')))).length;
+    const needSection = [...verdicts.entries()].filter(([id, v]) => shown.has(id) && v.status === 'conditional').length;
     hint.hidden = needSection === 0;
     hint.textContent = needSection ? fill(words.hintSection, { n: nf.format(needSection) }) : '';
     empty.hidden = ids.length > 0;
