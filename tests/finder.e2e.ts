@@ -54,7 +54,7 @@ describe('programme finder', () => {
   test('without a section score: “eligible if …” names the one condition and links its line, in both languages', async ({ visit }) => {
     const conditional = p1.programmes.filter((e) => e.status === 'conditional').length;
     for (const [path, words] of [
-      ['/en/programmes/', { tmu: 'Eligible if every IELTS section is 4.5 or more', l538: 'Eligible if your IELTS sections reach listening 5.5, reading 5.5, writing 6.0, speaking 5.5', hint: `The ${conditional} “eligible if…”`, mark: 'mark unreadable' }],
+      ['/en/programmes/', { tmu: 'Eligible if every IELTS section is 4.5 or more', l538: 'Eligible if your IELTS sections reach listening 5.5, reading 5.5, writing 6.0, speaking 5.5', hint: `“Eligible if…” on your section scores: ${conditional}.`, mark: 'mark unreadable' }],
       ['/programmes/', { tmu: 'IELTS の各セクション 4.5 以上なら応募資格があります', l538: 'IELTS のリスニング 5.5・リーディング 5.5・ライティング 6.0・スピーキング 5.5 以上なら応募資格があります', hint: `条件つきの ${conditional} 件`, mark: '印が判読不能' }],
     ] as const) {
       const v = await visit(`${path}${query('P1')}`);
@@ -68,7 +68,8 @@ describe('programme finder', () => {
       // 70707012-1 (L538): the partner's own section minimums, stricter than TMU's
       const l538 = v.page.locator('tr[data-course="70707012-1"] [data-cell="verdict"] .condition');
       expect(await l538.innerText()).toContain(words.l538);
-      expect(await l538.locator('a').getAttribute('href')).toMatch(/#L538$/);
+      expect(await l538.locator('a').first().getAttribute('href')).toMatch(/#L538$/);
+      expect(await l538.locator('a').nth(1).getAttribute('href')).toMatch(/#L92$/);
       // The hint counts the conditional rows and says how to settle them.
       const hint = v.page.locator('[data-finder-hint]');
       expect(await hint.isVisible()).toBe(true);

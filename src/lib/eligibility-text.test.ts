@@ -31,6 +31,7 @@ describe('words for the new states and reasons', () => {
   it('says why a level with a lost mark is read as open, and what the cases came to', () => {
     expect(reasonText('en', { code: 'level-mark-lost', level: 'undergraduate' })).toMatch(/unreadable in the PDF.*read as open/);
     expect(reasonText('en', { code: 'cases-short', test: 'ielts', needs: [6.5, 6.5, 8, 9], have: 6 })).toBe('Below every case the requirement gives (6.5, 6.5, 8.0, 9.0); you have 6.0');
-    expect(reasonText('ja', { code: 'noted', text: 'IELTS level 6.00 with no element below 5.5' })).toContain('備考');
+    expect(reasonText('ja', { code: 'noted', text: 'IELTS level 6.00 with no element below 5.5' })).toBe('要件欄は「なし」ですが、備考に記載があります:「IELTS level 6.00 with no element below 5.5」');
+    expect(reasonText('en', { code: 'section-unclear', test: 'ielts', low: 5.5, high: 6, have: 5.5 })).toBe('Sections need 5.5–6.0 each; your lowest, 5.5, settles those that ask 5.5 or less');
   });
 });

@@ -120,7 +120,7 @@ export function reasonText(locale: Locale, r: Reason): string {
     }
     case 'section-met': return ja ? `各セクション ${score(r.test, r.need)} 以上、あなたの最低セクションは ${score(r.test, r.have)}` : `Every section ${score(r.test, r.need)} or more; your lowest is ${score(r.test, r.have)}`;
     case 'section-below': return ja ? `セクションの最低 ${score(r.test, r.need)} に届きません（あなたの最低セクションは ${score(r.test, r.have)}）` : `A section below ${score(r.test, r.need)}: your lowest is ${score(r.test, r.have)}`;
-    case 'section-unclear': return ja ? `セクションごとに ${score(r.test, r.low)}〜${score(r.test, r.high)} が必要で、最低セクションが ${score(r.test, r.have)} ではどのセクションか分からないため判断できません` : `Sections need ${score(r.test, r.low)}–${score(r.test, r.high)} each; with a lowest of ${score(r.test, r.have)} it depends on which section that is`;
+    case 'section-unclear': return ja ? `セクションごとに ${score(r.test, r.low)}〜${score(r.test, r.high)} が必要です。最低セクション ${score(r.test, r.have)} で、${score(r.test, r.have)} 以下を求めるセクションは満たしています` : `Sections need ${score(r.test, r.low)}–${score(r.test, r.high)} each; your lowest, ${score(r.test, r.have)}, settles those that ask ${score(r.test, r.have)} or less`;
     case 'prose': return ja ? '条件が文章で書かれているため判断できません（原文を確認してください）' : 'Written as prose or depends on the faculty or module: read the original wording';
     case 'not-alternative': return ja ? `${M[r.test]} はこのプログラムでは記載がありません` : `${M[r.test]} is not listed for this programme`;
     case 'scale-assumed': return ja ? `尺度の記載がないため ${r.scale}点満点とみなしています` : `No scale stated; taken as a ${r.scale}-point scale`;
@@ -128,6 +128,7 @@ export function reasonText(locale: Locale, r: Reason): string {
     case 'level-mark-lost': return ja ? `PDFの抽出で${LEVEL.ja[r.level]}の○/×の印が読めませんが、この行は${LEVEL.ja[r.level]}の要件を記載しているため、対象として判定しています` : `The ○/× mark for ${LEVEL.en[r.level]} is unreadable in the PDF; the row states their requirements, so it is read as open to them`;
     case 'cases-met': return ja ? `学部・科目などで異なる ${r.cases} 通りの要件のいずれも満たしています` : `Met in every one of the ${r.cases} cases the requirement gives (by faculty, subject or module)`;
     case 'cases-short': return ja ? `学部・科目などで異なる要件（${r.needs.map((n) => score(r.test, n)).join('・')}）のいずれにも届きません（あなたは ${score(r.test, r.have)}）` : `Below every case the requirement gives (${r.needs.map((n) => score(r.test, n)).join(', ')}); you have ${score(r.test, r.have)}`;
+    case 'cases-unread': return ja ? `学部・科目などで異なる ${r.cases} 通りの要件のうち、数値として読めない条件があるため判断できません（原文を確認してください）` : `Of the ${r.cases} cases (by faculty, subject or module), a condition could not be read as numbers: read the original wording`;
     case 'cases-differ': return ja ? `学部・科目などで異なる ${r.cases} 通りの要件で結果が分かれるため判断できません（原文を確認してください）` : `The ${r.cases} cases (by faculty, subject or module) give different answers: read the original wording`;
     case 'noted': return ja ? `要件欄は「なし」ですが、備考に記載があります:「${r.text}」` : `The cell states none, but the notes say: “${r.text}”`;
     case 'several-conditions': return ja ? '未確定の条件が複数あるため判断できません' : 'More than one thing is left open';

@@ -96,8 +96,10 @@ export interface SectionMins { all?: number; listening?: number; reading?: numbe
 export interface Condition {
   test: EnglishTest;
   sections: SectionMins;
-  /** source line of the strictest requirement merged into it */
+  /** source line of the requirement (of the strictest, when several are merged) */
   line?: number;
+  /** when several requirements are merged: every one's line, strictest first */
+  lines?: number[];
 }
 
 /** Why a check came out as it did: codes with their numbers, worded per language by eligibility-text.ts. */
@@ -131,6 +133,7 @@ export type Reason =
   | { code: 'cases-met'; cases: number }
   | { code: 'cases-short'; test: EnglishTest; needs: number[]; have: number }
   | { code: 'cases-differ'; cases: number }
+  | { code: 'cases-unread'; cases: number }
   | { code: 'several-conditions' }
   | { code: 'noted'; text: string };
 
@@ -147,8 +150,8 @@ export interface Check {
   raw?: string;
   /** source line of the requirement */
   line?: number;
-  /** what a `conditional` outcome turns on */
-  condition?: Condition;
+  /** what a `conditional` outcome turns on: one condition per test that would do (IELTS or TOEFL iBT) */
+  conditions?: Condition[];
 }
 
 export interface Verdict {
@@ -245,7 +248,7 @@ type AtLevel = ReturnType<typeof atLevel> & { noted?: boolean };
  * A requirement the row states in its notes (Requirement.noted) stands in for a cell that states
  * none at this level: "IELTS level 6.00 with no element below 5.5" beside an IELTS cell "N/A" (L536).
  */
-function withNoted(req: Requirement, r: AtLevel, level: Level): AtLevel {
+export function withNoted(req: Requirement, r: AtLevel, level: Level): AtLevel {
   const n = req.noted;
   if (!n || r.omitted || (n.level && n.level !== level) || (r.format !== 'none' && r.format !== 'not-stated')) return r;
   return { format: n.format, ...(n.min !== undefined ? { min: n.min } : {}), ...(n.sections ? { sections: n.sections } : {}), ...(n.cefr ? { cefr: n.cefr } : {}), raw: n.raw, noted: true };
@@ -287,9 +290,15 @@ function gpaCheck(r: Resolved, p: Profile): { outcome: Outcome; reasons: Reason[
 }
 
 /** One English column (IELTS or TOEFL iBT) at a level. */
-type Result = { outcome: Outcome; reasons: Reason[]; condition?: Condition };
+type Result = { outcome: Outcome; reasons: Reason[]; conditions?: Condition[] };
 
-function englishColumn(test: EnglishTest, r: Resolved, p: Profile, proseFallback?: Result): Result {
+function englishColumn(test: EnglishTest, r: Resolved & { noted?: boolean }, p: Profile, proseFallback?: Result): Result {
+  const out = englishColumnAsWritten(test, r, p, proseFallback);
+  // a requirement read from the notes says so, wherever this column's reasons are shown
+  return r.noted ? { ...out, reasons: [{ code: 'noted', text: r.raw }, ...out.reasons] } : out;
+}
+
+function englishColumnAsWritten(test: EnglishTest, r: Resolved, p: Profile, proseFallback?: Result): Result {
   const have = p[test];
   const section = test === 'ielts' ? p.ieltsSection : p.toeflSection;
   switch (r.format) {
@@ -313,14 +322,14 @@ function englishColumn(test: EnglishTest, r: Resolved, p: Profile, proseFallback
       // settles them at a glance, so the programme is eligible on that one condition.
       if (section === undefined) {
         const sections = { ...r.sections } as SectionMins;
-        return { outcome: 'conditional', reasons: [...reasons, { code: 'section-condition', test, sections }], condition: { test, sections } };
+        return { outcome: 'conditional', reasons: [...reasons, { code: 'section-condition', test, sections }], conditions: [{ test, sections }] };
       }
       if (atLeast(section, high)) return { outcome: 'met', reasons: [...reasons, { code: 'section-met', test, need: high, have: section }] };
       if (!atLeast(section, low)) return { outcome: 'short', reasons: [...reasons, { code: 'section-below', test, need: low, have: section }] };
       // The lowest section settles the sections that ask no more than it; the rest are on the same
       // score report: eligible on the condition that they reach their minimums (L538: writing 6.0).
       const open = Object.fromEntries(Object.entries(r.sections ?? {}).filter(([, x]) => typeof x === 'number' && !atLeast(section, x))) as SectionMins;
-      return { outcome: 'conditional', reasons: [...reasons, { code: 'section-unclear', test, low, high, have: section }], condition: { test, sections: open } };
+      return { outcome: 'conditional', reasons: [...reasons, { code: 'section-unclear', test, low, high, have: section }], conditions: [{ test, sections: open }] };
     }
     case 'cefr': {
       const threshold = isCefr(r.cefr) ? CEFR_THRESHOLDS[test][r.cefr] : undefined;
@@ -336,7 +345,7 @@ function englishColumn(test: EnglishTest, r: Resolved, p: Profile, proseFallback
     // Prose that scores cannot settle ("good command of English"): the call replaces it with the
     // home university's own minimum (tmu-2024-autumn L442, ④). A condition on faculty or module is
     // not that: it stays unknown.
-    case 'text': return proseFallback ? { ...proseFallback, reasons: [{ code: 'prose-home' }, ...proseFallback.reasons] } : { outcome: 'unknown', reasons: [{ code: 'prose' }] };
+    case 'text': return proseFallback ? { outcome: proseFallback.outcome, reasons: [{ code: 'prose-home' }, ...proseFallback.reasons], ...(proseFallback.conditions ? { conditions: proseFallback.conditions } : {}) } : { outcome: 'unknown', reasons: [{ code: 'prose' }] };
     default: return { outcome: 'unknown', reasons: [{ code: 'prose' }] };
   }
 }
@@ -349,18 +358,26 @@ function englishColumn(test: EnglishTest, r: Resolved, p: Profile, proseFallback
 function casesColumn(test: EnglishTest, r: Resolved, p: Profile): Result {
   const branches = r.branches!;
   const have = p[test];
-  const outcomes = branches.map((b) => {
-    if (b.none) return 'none' as const;
-    const o = englishColumn(test, { format: 'min', ...(b.min !== undefined ? { min: b.min } : {}), ...(b.sections ? { sections: b.sections } : {}), raw: b.raw }, p).outcome;
-    return (b.unread || r.allCases) && o !== 'short' ? ('unknown' as const) : o;
+  const results = branches.map((b): Result => {
+    if (b.none) return { outcome: 'none', reasons: [] };
+    const o = englishColumn(test, { format: 'min', ...(b.min !== undefined ? { min: b.min } : {}), ...(b.sections ? { sections: b.sections } : {}), raw: b.raw }, p);
+    // a part left unread can only make the case stricter: it cannot undo short, but leaves the rest open
+    return (b.unread || r.allCases) && o.outcome !== 'short' ? { outcome: 'unknown', reasons: [{ code: 'cases-unread', cases: branches.length }] } : o;
   });
+  const outcomes = results.map((x) => x.outcome);
   if (outcomes.every((o) => o === 'met' || o === 'none')) return { outcome: 'met', reasons: [{ code: 'cases-met', cases: branches.length }] };
   if (have !== undefined && outcomes.every((o) => o === 'short')) {
     return { outcome: 'short', reasons: [{ code: 'cases-short', test, needs: branches.map((b) => b.min!), have }] };
   }
-  if (have === undefined && outcomes.every((o) => o === 'unknown' || o === 'none')) {
+  // every case met but for section scores the profile leaves open: one condition, the strictest
+  if (outcomes.every((o) => o === 'met' || o === 'none' || o === 'conditional') && outcomes.includes('conditional')) {
+    const merged = mergeConditions(results.flatMap((x) => x.conditions ?? []));
+    if (merged) return { outcome: 'conditional', reasons: [{ code: 'cases-met', cases: branches.length }, ...results.flatMap((x) => x.reasons)], conditions: [merged] };
+  }
+  if (have === undefined && outcomes.every((o) => o === 'unknown' || o === 'none' || o === 'conditional')) {
     return { outcome: 'unknown', reasons: [{ code: 'missing', what: test }] };
   }
+  if (outcomes.includes('unknown')) return { outcome: 'unknown', reasons: [{ code: 'cases-unread', cases: branches.length }] };
   return { outcome: 'unknown', reasons: [{ code: 'cases-differ', cases: branches.length }] };
 }
 
@@ -372,8 +389,9 @@ function englishCheck(columns: Record<EnglishTest, Resolved>, p: Profile, proseF
   const notAlternative: Reason[] = results.filter((r) => r.outcome === 'none').map((r) => ({ code: 'not-alternative', test: r.t }));
   const met = stated.find((r) => r.outcome === 'met');
   if (met) return { outcome: 'met', reasons: met.reasons };
-  const conditional = stated.find((r) => r.outcome === 'conditional');
-  if (conditional) return { outcome: 'conditional', reasons: conditional.reasons, condition: conditional.condition! };
+  // Conditional on each test that could do: the student meets one of them (IELTS or TOEFL iBT sections).
+  const conditional = stated.filter((r) => r.outcome === 'conditional');
+  if (conditional.length) return { outcome: 'conditional', reasons: conditional.flatMap((r) => r.reasons), conditions: conditional.flatMap((r) => r.conditions ?? []) };
   const short = stated.filter((r) => r.outcome === 'short');
   if (short.length) return { outcome: 'short', reasons: [...stated.flatMap((r) => r.reasons), ...notAlternative] };
   return { outcome: 'unknown', reasons: [...stated.flatMap((r) => r.reasons), ...notAlternative] };
@@ -408,7 +426,7 @@ function otherLanguageCheck(r: Resolved, language: string, p: Profile, proseFall
       return { outcome: ok ? 'met' : 'short', reasons: [{ code: ok ? 'met' : 'below', test: 'hsk', need, have: p.hsk }] };
     }
     // As in englishColumn: prose replaced by the home minimum (L442), which exists for courses taught in English.
-    case 'text': return proseFallback ? { ...proseFallback, reasons: [{ code: 'prose-home' }, ...proseFallback.reasons] } : { outcome: 'unknown', reasons: [{ code: 'prose' }] };
+    case 'text': return proseFallback ? { outcome: proseFallback.outcome, reasons: [{ code: 'prose-home' }, ...proseFallback.reasons], ...(proseFallback.conditions ? { conditions: proseFallback.conditions } : {}) } : { outcome: 'unknown', reasons: [{ code: 'prose' }] };
     default: return { outcome: 'unknown', reasons: [{ code: 'prose' }] };
   }
 }
@@ -434,7 +452,21 @@ export function mergeConditions(conditions: readonly Condition[]): Condition | u
     : Object.fromEntries(SECTIONS.flatMap((k, i) => (each[i] === undefined ? [] : [[k, each[i]!]])));
   // The line of the condition that sets the highest minimum (the first of them on a tie).
   const strictest = conditions.reduce((a, c) => (Math.max(...SECTIONS.map((k) => c.sections[k] ?? c.sections.all ?? 0)) > Math.max(...SECTIONS.map((k) => a.sections[k] ?? a.sections.all ?? 0)) ? c : a));
-  return { test, sections, ...(strictest.line !== undefined ? { line: strictest.line } : {}) };
+  const lines = [...new Set([strictest, ...conditions].flatMap((c) => c.lines ?? (c.line !== undefined ? [c.line] : [])))];
+  return { test, sections, ...(strictest.line !== undefined ? { line: strictest.line } : {}), ...(lines.length > 1 ? { lines } : {}) };
+}
+
+/**
+ * The one condition several conditional checks come to: a test every one of them can be settled by
+ * (each check lists the tests that would do), merged on it; IELTS is tried first. Undefined when no
+ * test serves them all: then the programme turns on more than one thing.
+ */
+export function commonCondition(alternatives: readonly (readonly Condition[])[]): Condition | undefined {
+  for (const test of ['ielts', 'toefl'] as const) {
+    const picks = alternatives.map((alts) => alts.find((c) => c.test === test));
+    if (picks.every((c): c is Condition => c !== undefined)) return mergeConditions(picks);
+  }
+  return undefined;
 }
 
 /** True when some requirement cell of the row gives a value labelled for `level` (even "-"). */
@@ -462,7 +494,7 @@ function atOneLevel(prog: Programme, level: Level, p: Profile, mins: CallMinimum
     const e = mins.english;
     const column = (min?: number, section?: number): Resolved => (min === undefined ? { format: 'none', raw: '' } : { format: 'min', min, ...(section !== undefined ? { sections: { all: section } } : {}), raw: e.raw });
     const result = englishCheck({ ielts: column(e.ielts, e.ieltsSection), toefl: column(e.toefl, e.toeflSection) }, p);
-    homeEnglish = { kind: 'home-english', ...result, ...(result.condition ? { condition: { ...result.condition, line: e.line } } : {}), raw: e.raw, line: e.line };
+    homeEnglish = { kind: 'home-english', ...result, ...(result.conditions ? { conditions: result.conditions.map((c) => ({ ...c, line: e.line })) } : {}), raw: e.raw, line: e.line };
   }
   const gpa = atLevel(req.gpa, level);
   checks.push({ kind: 'gpa', ...col(gpa, () => gpaCheck(gpa, p)), raw: req.gpa.raw, line });
@@ -471,8 +503,6 @@ function atOneLevel(prog: Programme, level: Level, p: Profile, mins: CallMinimum
   const english = ielts.omitted && toefl.omitted ? omittedCheck(level)
     : englishCheck({ ielts: ielts.omitted ? { format: 'not-stated', raw: '' } : ielts, toefl: toefl.omitted ? { format: 'not-stated', raw: '' } : toefl }, p, homeEnglish);
   if ((ielts.omitted || toefl.omitted) && english.outcome !== 'met' && !(ielts.omitted && toefl.omitted)) english.reasons.push({ code: 'level-not-stated', level });
-  const noted = [ielts, toefl].find((c) => c.noted);
-  if (noted) english.reasons.unshift({ code: 'noted', text: noted.raw });
   checks.push({ kind: 'english', ...(english.outcome === 'none' && (ielts.omitted || toefl.omitted) ? omittedCheck(level) : english), raw: [req.ielts.raw, req.toefl.raw].filter(Boolean).join(' / '), line });
   const other = withNoted(req.other, atLevel(req.other, level), level);
   const otherResult = col(other, () => otherLanguageCheck(other, prog.language, p, homeEnglish));
@@ -486,10 +516,10 @@ function atOneLevel(prog: Programme, level: Level, p: Profile, mins: CallMinimum
     checks.push({ kind: 'home-gpa', outcome: 'none', reasons: [{ code: 'partner-gpa-first' }], raw: mins.gpa.raw, line: mins.gpa.line });
   }
   if (homeEnglish) checks.push(homeEnglish);
-  for (const c of checks) if (c.condition && c.condition.line === undefined && c.line !== undefined) c.condition = { ...c.condition, line: c.line };
+  for (const c of checks) if (c.conditions && c.line !== undefined) c.conditions = c.conditions.map((x) => (x.line === undefined ? { ...x, line: c.line } : x));
   const status = worst(checks.map((c) => OUTCOME_STATUS[c.outcome]));
   if (status !== 'conditional') return { status, checks };
-  const condition = mergeConditions(checks.filter((c) => c.outcome === 'conditional').map((c) => c.condition!));
+  const condition = commonCondition(checks.filter((c) => c.outcome === 'conditional').map((c) => c.conditions ?? []));
   if (condition) return { status, checks, condition };
   return { status: 'unknown', checks: [...checks, { kind: 'english', outcome: 'unknown', reasons: [{ code: 'several-conditions' }] }] };
 }
@@ -505,7 +535,12 @@ export function evaluate(prog: Programme, p: Profile, mins: CallMinimums): Verdi
   // No level in the profile: every level the programme takes; one answer only if they agree.
   const verdicts = LEVELS.filter((l) => prog.levels[l]).map((l) => ({ l, v: atOneLevel(prog, l, p, mins) }));
   if (verdicts.length === 0) return { status: 'ineligible', checks: [] };
-  if (verdicts.every((x) => x.v.status === verdicts[0]!.v.status)) return verdicts[0]!.v;
+  if (verdicts.every((x) => x.v.status === verdicts[0]!.v.status)) {
+    if (verdicts[0]!.v.status !== 'conditional') return verdicts[0]!.v;
+    // both levels conditional: one answer only if one condition serves both (the stricter)
+    const condition = commonCondition(verdicts.map((x) => [x.v.condition!]));
+    if (condition) return { ...verdicts[0]!.v, condition };
+  }
   const byLevel = Object.fromEntries(verdicts.map((x) => [x.l, x.v.status])) as Record<Level, Status>;
   return { status: 'unknown', checks: [{ kind: 'level', outcome: 'unknown', reasons: [{ code: 'level-depends', byLevel }], line: prog.source.line }, ...verdicts[0]!.v.checks] };
 }

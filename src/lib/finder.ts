@@ -4,7 +4,7 @@
  * marks them with this and eligibility.ts.
  */
 import type { Programme } from '../../scripts/schema/records.ts';
-import { atLevel, evaluate, hasProfile, languageCodes, CEFR_THRESHOLDS, type CallMinimums, type Level, type Verdict } from './eligibility.ts';
+import { atLevel, withNoted, evaluate, hasProfile, languageCodes, CEFR_THRESHOLDS, type CallMinimums, type Level, type Verdict } from './eligibility.ts';
 import type { FinderState } from './finder-state.ts';
 
 /** What the page embeds per programme for its script: the record plus the country's region. */
@@ -16,7 +16,8 @@ export type FinderProgramme = Programme & { region: string };
  * a 4-point scale), Infinity when it cannot be read.
  */
 export function requirementKey(p: Programme, test: 'gpa' | 'ielts' | 'toefl', level: Level): number {
-  const r = atLevel(p.requirements[test], level);
+  // a requirement stated in the notes counts where the cell states none (eligibility.ts withNoted)
+  const r = withNoted(p.requirements[test], atLevel(p.requirements[test], level), level);
   switch (r.format) {
     case 'none': case 'not-stated': case 'recommended': return 0;
     case 'min': return r.min === undefined ? Infinity : test === 'gpa' ? (r.min / (r.scale ?? 4)) * 4 : r.min;

@@ -153,16 +153,22 @@ function init(root: HTMLElement): void {
     };
     const parts: Node[] = [badge];
     if (v.condition) {
-      // "Eligible if every IELTS section is 4.5 or more", linked to the line that states it.
+      // "Eligible if every IELTS section is 4.5 or more (source: … line 92)", linked to each line it comes from.
       const p = document.createElement('p');
       p.className = 'condition';
       p.append(conditionText(locale, v.condition));
-      if (v.condition.line !== undefined && words.lineHref) {
-        const a = document.createElement('a');
-        a.className = 'src';
-        a.href = words.lineHref.replace('{line}', String(v.condition.line));
-        a.textContent = fill(words.conditionSource, { line: v.condition.line });
-        p.append(' ', a);
+      const lines = v.condition.lines ?? (v.condition.line !== undefined ? [v.condition.line] : []);
+      if (lines.length && words.lineHref) {
+        p.append(locale === 'ja' ? '（' : ' (');
+        lines.forEach((line, i) => {
+          const a = document.createElement('a');
+          a.className = 'src';
+          a.href = words.lineHref!.replace('{line}', String(line));
+          a.textContent = fill(i === 0 ? words.conditionSource : words.lineOnly, { line });
+          if (i > 0) p.append(locale === 'ja' ? '、' : ', ');
+          p.append(a);
+        });
+        p.append(locale === 'ja' ? '）' : ')');
       }
       parts.push(p);
     }
@@ -197,7 +203,9 @@ function init(root: HTMLElement): void {
     summary.textContent = hasProfile(state.profile)
       ? `${shownText} · ${fill(words.summary, Object.fromEntries(Object.entries(counts).map(([k, x]) => [k, nf.format(x)])))}`
       : `${shownText} · ${words.summaryNone ?? ''}`;
-    const needSection = [...verdicts.entries()].filter(([id, v]) => shown.has(id) && v.status === 'conditional').length;
+    // Conditional because no section score was entered (not because of named sections above it).
+    const needSection = [...verdicts.entries()].filter(([id, v]) => shown.has(id) && v.status === 'conditional' &&
+      v.checks.some((c) => c.reasons.some((r) => r.code === 'section-condition'))).length;
     hint.hidden = needSection === 0;
     hint.textContent = needSection ? fill(words.hintSection, { n: nf.format(needSection) }) : '';
     empty.hidden = ids.length > 0;

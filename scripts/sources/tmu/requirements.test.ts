@@ -266,6 +266,11 @@ describe('requirements stated in the notes (notedRequirements)', () => {
     // a recommendation is not a requirement: 70715005 (line 570), 70711006-2 (line 555)
     ['70715005', 570, 'We recommend to have an Italian level B1 for the courses held in Italian, English level B2 for the courses held in English', {}],
     ['70711006-2', 555, 'In general, we recommend all international students to have at least a B2 level language proficiency in English or German', {}],
+    // wordings the call does not use, which must not be read as an English requirement
+    ['(none)', 0, 'Recommendation: IELTS score of 6.5 with no band below 6.0.', {}],
+    ['(none)', 0, 'You must have B2 level in German for courses taught in German.', {}],
+    ['(none)', 0, 'English proficiency requirements for specific departments: see the website.', {}],
+    ['(none)', 0, "You must have B1 level at least for Bachelor's students", { ielts: { format: 'cefr', cefr: 'B1', level: 'undergraduate', raw: "must have B1 level at least for Bachelor's students" }, toefl: { format: 'cefr', cefr: 'B1', level: 'undergraduate', raw: "must have B1 level at least for Bachelor's students" } }],
   ] as const)('%s (line %i)', (_course, _line, notes, expected) => {
     expect(notedRequirements(notes)).toEqual(expected);
   });

@@ -298,17 +298,24 @@ export type Noted = NonNullable<Requirement['noted']>;
  */
 export function notedRequirements(notes: string): Partial<Record<Test, Noted>> {
   const out: Partial<Record<Test, Noted>> = {};
-  const ielts = /IELTS\s+(?:level\s+|score\s+(?:of\s+)?|band\s+)?(\d(?:\.\d+)?)\s+with no (?:element|band|section|component|subtest)s?\s+(?:score\s+)?(?:below|less than|lower than)\s+(\d(?:\.\d+)?)/i.exec(notes);
-  if (ielts) out.ielts = { format: 'min', min: Number(ielts[1]), sections: { all: Number(ielts[2]) }, raw: ielts[0] };
-  const cefr = /must have ([ABC][12]) level(?: at least)?(?: for (Bachelor|undergraduate|Master|graduate) students)?/i.exec(notes);
-  if (cefr) {
-    const level = cefr[2] ? (/bachelor|undergraduate/i.test(cefr[2]) ? 'undergraduate' : 'graduate') : undefined;
-    const noted: Noted = { format: 'cefr', cefr: cefr[1]!.toUpperCase(), ...(level ? { level } : {}), raw: cefr[0] };
-    out.ielts ??= noted;
-    out.toefl = noted;
+  // Sentence by sentence: advice ("we recommend …") is not a requirement.
+  const sentences = notes.split(/(?<=[.!?])\s+|\n/).map((x) => x.trim()).filter((x) => x && !/recommend/i.test(x));
+  const OTHER_LANGUAGE = /\b(?:German|French|Spanish|Chinese|Italian|Polish|Korean|Japanese|Portuguese|Russian|Swedish|Finnish|Dutch)\b/i;
+  for (const t of sentences) {
+    const ielts = /IELTS\s+(?:level\s+|score\s+(?:of\s+)?|band\s+)?(\d(?:\.\d+)?)\s+with no (?:element|band|section|component|subtest)s?\s+(?:score\s+)?(?:below|less than|lower than)\s+(\d(?:\.\d+)?)/i.exec(t);
+    if (ielts && !out.ielts) out.ielts = { format: 'min', min: Number(ielts[1]), sections: { all: Number(ielts[2]) }, raw: ielts[0] };
+    // a CEFR level with no test named, in English (a sentence naming another language is about that language)
+    const cefr = /must have ([ABC][12]) level(?: at least)?(?: for (Bachelor(?:'s|’s)?|undergraduate|Master(?:'s|’s)?|graduate) students)?/i.exec(t);
+    if (cefr && !OTHER_LANGUAGE.test(t) && !out.toefl) {
+      const level = cefr[2] ? (/bachelor|undergraduate/i.test(cefr[2]) ? 'undergraduate' : 'graduate') : undefined;
+      const noted: Noted = { format: 'cefr', cefr: cefr[1]!.toUpperCase(), ...(level ? { level } : {}), raw: cefr[0] };
+      out.ielts ??= noted;
+      out.toefl = noted;
+    }
   }
-  const dept = /(?:[A-Z][a-z]+ )?proficiency requirements? for specific departments\b/i.exec(notes);
-  if (dept) out.other = { format: 'conditional', raw: notes.slice(dept.index).split('\n')[0]!.trim() };
+  // requirements in another language that depend on the department
+  const dept = /\b(\w+) proficiency requirements? for specific departments\b/i.exec(notes);
+  if (dept && OTHER_LANGUAGE.test(dept[1]!)) out.other = { format: 'conditional', raw: notes.slice(dept.index).split('\n')[0]!.trim() };
   return out;
 }
 
