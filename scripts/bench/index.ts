@@ -168,6 +168,10 @@ if (run('browser')) {
       ['university (en)', '/en/universities/tsukuba/', real],
       ['programme finder', '/programmes/', real],
       ['stats', '/stats/', real],
+      ['compare', '/compare/', real],
+      ['compare (en)', '/en/compare/', real],
+      ['pair (most shared)', '/compare/osaka-tsukuba/', real],
+      ['pair (en)', '/en/compare/osaka-tsukuba/', real],
       ...(unit ? ([['unit (largest)', unit, real]] as [string, string, typeof real][]) : []),
       [`directory, ${K}×`, '/partners/', syn],
       ...(full ? ([[`country, ${K}×`, country, syn]] as [string, string, typeof real][]) : []),
@@ -244,6 +248,27 @@ if (run('browser')) {
       results.stats = { figures, cls, charts: n, chartMs };
     }
 
+    heading('compare: the picker');
+    {
+      // Time for the picker to recount and redraw (its own measure: data-compare-ms), ticking one
+      // university off and on again, each of the five in turn, three rounds.
+      const context = await browser.newContext({ baseURL: real.br, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto('/compare/', { waitUntil: 'networkidle' });
+      const times: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        for (const h of ['hiroshima', 'osaka', 'tmu', 'tsukuba', 'utokyo']) {
+          for (const act of ['uncheck', 'check'] as const) {
+            await page[act](`input[name="homes"][value="${h}"]`);
+            times.push(Number(await page.evaluate(() => document.documentElement.dataset.compareMs)));
+          }
+        }
+      }
+      await context.close();
+      table(['figure', 'value', 'target'], [['picker: recount and redraw, median / max', `${ms(quantile(times, 0.5))} / ${ms(Math.max(...times))} ms (${times.length} changes)`, '< 50 ms']]);
+      results.comparePicker = times;
+    }
+
     heading('search latency per keystroke (directory /partners/, Chromium headless, no CPU throttling)');
     print(`${QUERIES.length} queries typed one character at a time: ${QUERIES.join(', ')}`);
     print('update = input event → results in the DOM (MutationObserver on the list and the count); frame = → next frame rendered;');
@@ -306,7 +331,7 @@ if (run('lighthouse')) {
   try {
     const { partner, country } = samplePages(REAL.data);
     const unit = largestPage(REAL.dist, 'units');
-    const pages: (readonly [string, string])[] = [['home', '/'], ['directory', '/partners/'], ['partner', partner], ['partner (en)', `/en${partner}`], ['country', country], ['university', '/universities/tsukuba/'], ['validation report', '/data/validation/'], ['partners with no registry record', '/data/validation/identities/'], ...(unit ? [['unit (largest)', unit] as const] : [])];
+    const pages: (readonly [string, string])[] = [['home', '/'], ['directory', '/partners/'], ['partner', partner], ['partner (en)', `/en${partner}`], ['country', country], ['university', '/universities/tsukuba/'], ['validation report', '/data/validation/'], ['partners with no registry record', '/data/validation/identities/'], ['compare', '/compare/'], ['pair (en)', '/en/compare/osaka-tsukuba/'], ...(unit ? [['unit (largest)', unit] as const] : [])];
     const rows = await runLighthouse(pages.map(([, p]) => site.url + p), progress);
     heading('Lighthouse (ja pages unless marked en; served with brotli and the README cache headers)');
     print('mobile = Lighthouse default (emulated phone, simulated slow 4G, 4× CPU slowdown); desktop = its desktop preset');

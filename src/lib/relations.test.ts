@@ -1,0 +1,49 @@
+/**
+ * "A relation", counted from the documents' lines (data/build, from data/raw): every agreement,
+ * exchange place, degree programme and strategic partnership, once per partner it names.
+ */
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { relations, partnerSet, homesOf, byHomeAndPartner, type Relation } from './relations.ts';
+
+const read = <T,>(name: string): T => JSON.parse(readFileSync(resolve(import.meta.dirname, `../../data/build/${name}.json`), 'utf8')) as T;
+const tables = { agreements: read<never[]>('agreements'), programmes: read<never[]>('programmes'), degreeProgrammes: read<never[]>('degree-programmes'), strategic: read<never[]>('strategic-partnerships') };
+const rels = relations(tables);
+const of = (partner: string, home?: string) => rels.filter((r) => r.partner === partner && (!home || r.home === home));
+const lines = (rs: Relation[]) => rs.map((r) => `${r.source.id}:${r.source.line}`).sort();
+
+describe('relations', () => {
+  it('Airlangga (アイルランガ大学): three Osaka department agreements (osaka L27–29), four Hiroshima ones (hiroshima L26–29), Tsukuba’s university-wide one (tsukuba L596)', () => {
+    expect(lines(of('airlangga-university', 'osaka'))).toEqual(['osaka-2021:27', 'osaka-2021:28', 'osaka-2021:29']);
+    expect(lines(of('airlangga-university', 'hiroshima'))).toEqual(['hiroshima-2024:26', 'hiroshima-2024:27', 'hiroshima-2024:28', 'hiroshima-2024:29']);
+    expect(of('airlangga-university', 'tsukuba')).toMatchObject([{ kind: 'agreement', level: 'university', source: { line: 596 } }]);
+    // signing years from the lines: osaka L27 2016/4/27, L28 2013/7/31, L29 2014/8/1
+    expect(of('airlangga-university', 'osaka').map((r) => r.year)).toEqual([2016, 2013, 2014]);
+    expect(homesOf(rels).get('airlangga-university')).toEqual(['hiroshima', 'osaka', 'tsukuba']);
+  });
+  it('a degree programme with two partners is a relation with each (tsukuba L1036: ボン大学, 高麗大学)', () => {
+    const l1036 = rels.filter((r) => r.record === 'tsukuba-fy2023-L1036');
+    expect(l1036.map((r) => r.partner).sort()).toEqual(['korea-university', 'university-of-bonn']);
+    expect(l1036.every((r) => r.kind === 'degree' && r.home === 'tsukuba')).toBe(true);
+  });
+  it('a strategic partnership with a group is a relation with each member (utokyo L294: Stockholm, KTH, Karolinska)', () => {
+    const sweden = rels.filter((r) => r.kind === 'strategic' && r.record === 'utokyo-sp-L296');
+    expect(sweden.map((r) => r.partner).sort()).toEqual(['karolinska-institutet', 'kth-royal-institute-of-technology', 'stockholm-university']);
+  });
+  it('a strategic partnership’s year is its MoU’s (utokyo L104: 2015年に戦略的パートナーシップ覚書を締結)', () => {
+    expect(rels.find((r) => r.kind === 'strategic' && r.partner === 'peking-university')?.year).toBe(2015);
+  });
+  it('an exchange place is a relation of the call’s university (tmu L460: Thammasat, course 10107001)', () => {
+    expect(of('thammasat-university', 'tmu')).toMatchObject([{ kind: 'programme', record: '10107001', source: { id: 'tmu-2024-autumn', line: 460 } }]);
+  });
+  it('counts every record once per partner it names: agreements + programmes + degree programmes’ partners + strategic partnerships’ members', () => {
+    const t = tables as unknown as { agreements: unknown[]; programmes: unknown[]; degreeProgrammes: { partners: string[] }[]; strategic: { members: string[] }[] };
+    const expected = t.agreements.length + t.programmes.length + t.degreeProgrammes.reduce((s, x) => s + new Set(x.partners).size, 0) + t.strategic.reduce((s, x) => s + new Set(x.members).size, 0);
+    expect(rels.length).toBe(expected);
+  });
+  it('partnerSet and byHomeAndPartner agree', () => {
+    const idx = byHomeAndPartner(rels);
+    for (const home of ['hiroshima', 'osaka', 'tmu', 'tsukuba', 'utokyo']) expect(new Set(idx.get(home)!.keys())).toEqual(partnerSet(rels, home));
+  });
+});
