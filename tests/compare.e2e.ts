@@ -68,7 +68,7 @@ describe('comparisons', () => {
     const rows = await v.page.locator('table[data-overlap-table] tbody tr').evaluateAll((els) => els.map((e) => [e.getAttribute('data-sets')!, Number(e.querySelector('td')!.textContent!.replace(/\D/g, ''))] as const));
     expect(Object.fromEntries([...rows].sort())).toEqual(exclusive(HOMES));
     // region cells: partners of each home per region (countries.json gives each country's region)
-    const cells = await v.page.locator('table[data-coverage-table="region"] td[data-count]').evaluateAll((els) => els.map((e) => [e.closest('tr')!.getAttribute('data-region')!, e.getAttribute('data-home')!, Number(e.getAttribute('data-count'))] as const));
+    const cells = await v.page.locator('table[data-coverage-table="region"] td[data-count]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-region')!, e.closest('tr')!.getAttribute('data-home')!, Number(e.getAttribute('data-count'))] as const));
     expect(cells.length).toBeGreaterThan(20);
     for (const [region, home, count] of cells) expect(count, `${home} ${region}`).toBe([...partnersOf.get(home)!].filter((p) => regionOf.get(countryOf.get(p)!) === region).length);
     // the pair links give the shared counts

@@ -26,7 +26,9 @@ const OFF = '#c9d1da';
 /** The chart's SVG markup (role="img", titled; every bar a <g> with data-sets and data-count). */
 export function upsetSvg(m: UpsetModel): string {
   const rowH = 26;
-  const labelW = 150;
+  // room for the longest label at 12px: about 12px a CJK character, 7px a Latin one
+  const textW = (s: string) => [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 12 : 7), 0);
+  const labelW = Math.min(280, Math.max(80, ...m.sets.map((s) => textW(s.label) + 12)));
   const setBarW = 90;
   const colW = Math.max(22, Math.min(34, Math.floor(620 / Math.max(1, m.bars.length))));
   const left = labelW + setBarW + 12;

@@ -76,7 +76,7 @@ function init(form: HTMLFormElement, data: Data): void {
     }));
     // coverage tables: the chosen universities' columns; rows where one of them has partners
     for (const cell of document.querySelectorAll<HTMLElement>('[data-coverage-table] [data-home]')) cell.hidden = !homes.includes(cell.dataset.home!);
-    for (const row of document.querySelectorAll<HTMLTableRowElement>('[data-coverage-table] tbody tr')) {
+    for (const row of document.querySelectorAll<HTMLTableRowElement>('[data-coverage-table="country"] tbody tr')) {
       row.hidden = ![...row.querySelectorAll<HTMLElement>('td[data-home]')].some((td) => homes.includes(td.dataset.home!) && td.textContent!.trim() !== '0');
     }
     // shared by all, and by all but one
