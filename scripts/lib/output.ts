@@ -59,7 +59,9 @@ export function toCsv(rows: unknown[], columns: readonly string[]): string {
     for (const k of Object.keys(f)) if (!known.has(k)) throw new Error(`toCsv: row ${i} has a value for ${k}, which is no column (${JSON.stringify(r).slice(0, 120)})`);
     return f;
   });
-  return Papa.unparse({ fields: [...columns], data: flat.map((r) => columns.map((c) => r[c] ?? '')) }, { newline: '\n' }) + '\n';
+  // (with no rows Papa already ends the header with a newline: one, never a blank record)
+  const text = Papa.unparse({ fields: [...columns], data: flat.map((r) => columns.map((c) => r[c] ?? '')) }, { newline: '\n' });
+  return text.endsWith('\n') ? text : `${text}\n`;
 }
 
 /** The table metadata keys of records.ts (read by table-schema.ts), which are no JSON Schema keywords. */

@@ -9,8 +9,8 @@ export function pw(locale: Locale) {
     breadcrumbs: ja ? 'パンくずリスト' : 'Breadcrumbs',
     sharedLead: (n: string) => (ja ? `共有する協定校 ${n} 校。` : `${n} partners shared.`),
     sideLead: (v: { A: string; B: string; a: string; b: string; onlyA: string; onlyB: string }) => (ja
-      ? `${v.A}の協定校は ${v.a} 校（うち ${v.onlyA} 校は${v.A}のみ）、${v.B}は ${v.b} 校（うち ${v.onlyB} 校は${v.B}のみ）です。`
-      : `${v.A} has ${v.a} partners (${v.onlyA} of them only ${v.A}); ${v.B} has ${v.b} (${v.onlyB} only ${v.B}).`),
+      ? `${v.A}の協定校は ${v.a} 校（うち ${v.onlyA} 校は${v.B}と共有していません）、${v.B}は ${v.b} 校（うち ${v.onlyB} 校は${v.A}と共有していません）です。`
+      : `${v.A} has ${v.a} partners (${v.onlyA} not shared with ${v.B}); ${v.B} has ${v.b} (${v.onlyB} not shared with ${v.A}).`),
     glanceH: ja ? '概要' : 'At a glance',
     glanceCaption: (A: string, B: string) => (ja ? `${A}と${B}の協定校の概要` : `${A} and ${B} at a glance`),
     partners: ja ? '協定校数' : 'Partners',
@@ -19,7 +19,7 @@ export function pw(locale: Locale) {
     onlyRow: ja ? 'その大学だけの協定校' : 'Partners only this one has',
     firstYear: ja ? '最も古い関係の開始年' : 'Earliest year a relation began',
     datedRow: ja ? '年の分かる協定校' : 'Partners with a year',
-    fewDates: (X: string, dated: string, all: string) => (ja ? `${X}の資料には締結年がほとんど書かれていません（年の分かる協定校は ${all} 校中 ${dated} 校）。そのため、最も古い年・中央値は示しません。` : `${X}’s list gives almost no signing years (${dated} of ${all} partners have a year), so no earliest or median year is shown for it.`),
+    fewDates: (X: string, dated: string, all: string) => (ja ? `${X}の資料には締結年がほとんど、またはまったく書かれていません（年の分かる協定校は ${all} 校中 ${dated} 校）。そのため、最も古い年・中央値は示しません。` : `${X}’s list gives few or no signing years (${dated} of ${all} partners have a year), so no earliest or median year is shown for it.`),
     medianYear: ja ? '各協定校との最初の関係の開始年（中央値）' : 'Median year of each partner’s first relation',
     sharedH: ja ? '共有する協定校' : 'Partners they share',
     noShared: (A: string, B: string) => (ja ? `${A}と${B}が共に関係を持つ協定校はありません。` : `${A} and ${B} have no partner in common.`),
@@ -32,7 +32,7 @@ export function pw(locale: Locale) {
     line: (source: string, line: number) => (ja ? `${source} ${line}行目` : `${source} line ${line}`),
     csvShared: ja ? '共有する協定校の一覧（CSV）' : 'The shared partners (CSV)',
     onlyH: ja ? '片方だけの協定校' : 'Partners only one of them has',
-    onlyLede: (A: string, B: string) => (ja ? `${A}には協定校があり${B}にはない地域・国（とその逆）です。` : `Where ${A} has partners and ${B} has none, and the other way round.`),
+    onlyLede: (A: string, B: string) => (ja ? `${A}だけ、または${B}だけが関係を持つ協定校を、地域・国別に数えます。` : `Partners only ${A} or only ${B} has relations with, by region and country.`),
     onlyCaption: (A: string, B: string) => (ja ? `地域別: ${A}だけ・${B}だけ・両方の協定校数` : `By region: partners only ${A} has, only ${B} has, and both`),
     onlyOf: (X: string) => (ja ? `${X}のみ` : `Only ${X}`),
     bothCol: ja ? '両方' : 'Both',

@@ -47,8 +47,8 @@ const regionOf = (partner: string): string => {
 };
 const countryOf = (partner: string): string => dataset().partnerById.get(partner)?.country ?? '';
 
-/** Relations in one cell of a CSV: "agreement department 2015 (hiroshima-2024 L16); …". */
-const relationsCell = (rs: readonly Relation[]) => rs.map((r) => `${r.kind}${r.level && r.kind !== 'strategic' ? ` ${r.level}` : ''}${r.year !== undefined ? ` ${r.year}` : ''} (${r.source.id} L${r.source.line})`).join('; ');
+/** Relations in one cell of a CSV, "|"-separated as the dataset's lists: "agreement:department:2015:hiroshima-2024:16|…" (kind:level:year:source:line). */
+const relationsCell = (rs: readonly Relation[]) => rs.map((r) => [r.kind, r.level ?? '', r.year ?? '', r.source.id, r.source.line].join(':')).join('|');
 
 /** /data/compare/<a>-<b>-shared.csv: the partners both have, with each side's relations and their lines. */
 export function sharedCsv(a: string, b: string): string {
@@ -56,9 +56,9 @@ export function sharedCsv(a: string, b: string): string {
   const c = pairComparison(a, b);
   const rows = c.shared.map((s) => {
     const p = d.partnerById.get(s.partner)!;
-    return { partner: s.partner, name_en: p.name.en ?? '', name_ja: p.name.ja, country: p.country, region: regionOf(s.partner), [`${a}_relations`]: s.a.length, [`${a}_detail`]: relationsCell(s.a), [`${b}_relations`]: s.b.length, [`${b}_detail`]: relationsCell(s.b) };
+    return { partner: s.partner, 'name.ja': p.name.ja, 'name.en': p.name.en ?? '', country: p.country, region: regionOf(s.partner), [`${a}.relations`]: s.a.length, [`${a}.records`]: relationsCell(s.a), [`${b}.relations`]: s.b.length, [`${b}.records`]: relationsCell(s.b) };
   });
-  return toCsv(rows, ['partner', 'name_en', 'name_ja', 'country', 'region', `${a}_relations`, `${a}_detail`, `${b}_relations`, `${b}_detail`]);
+  return toCsv(rows, ['partner', 'name.ja', 'name.en', 'country', 'region', `${a}.relations`, `${a}.records`, `${b}.relations`, `${b}.records`]);
 }
 
 /** Partners per country (and its region) for the given homes, and for a pair how many both have. */
@@ -76,8 +76,8 @@ export function countryRows(homes: readonly string[]): { country: string; region
 /** /data/compare/<a>-<b>-countries.csv (and countries.csv for all five): partners per country. */
 export function countriesCsv(homes: readonly string[]): string {
   const d = dataset();
-  const rows = countryRows(homes).map((r) => ({ country: r.country, country_en: d.countryByCode.get(r.country)?.name.en ?? '', country_ja: d.countryByCode.get(r.country)?.name.ja ?? '', region: r.region, ...r.counts, ...(r.shared !== undefined ? { shared: r.shared } : {}) }));
-  return toCsv(rows, ['country', 'country_en', 'country_ja', 'region', ...homes, ...(homes.length === 2 ? ['shared'] : [])]);
+  const rows = countryRows(homes).map((r) => ({ country: r.country, 'name.ja': d.countryByCode.get(r.country)?.name.ja ?? '', 'name.en': d.countryByCode.get(r.country)?.name.en ?? '', region: r.region, ...r.counts, ...(r.shared !== undefined ? { shared: r.shared } : {}) }));
+  return toCsv(rows, ['country', 'name.ja', 'name.en', 'region', ...homes, ...(homes.length === 2 ? ['shared'] : [])]);
 }
 
 /** /data/compare/overlap.csv: the UpSet chart's bars (exclusive intersections of all five). */

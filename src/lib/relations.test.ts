@@ -28,18 +28,21 @@ describe('relations', () => {
     expect(l1036.every((r) => r.kind === 'degree' && r.home === 'tsukuba')).toBe(true);
   });
   it('a strategic partnership with a group is a relation with each member (utokyo L294: Stockholm, KTH, Karolinska)', () => {
-    const sweden = rels.filter((r) => r.kind === 'strategic' && r.record === 'utokyo-sp-L296');
+    // published as three agreements of the line (utokyo-sp-L296-1…3) and one strategic-partnership record naming all three
+    const sweden = rels.filter((r) => r.home === 'utokyo' && r.source.line === 296);
     expect(sweden.map((r) => r.partner).sort()).toEqual(['karolinska-institutet', 'kth-royal-institute-of-technology', 'stockholm-university']);
   });
-  it('a strategic partnership’s year is its MoU’s (utokyo L104: 2015年に戦略的パートナーシップ覚書を締結)', () => {
-    expect(rels.find((r) => r.kind === 'strategic' && r.partner === 'peking-university')?.year).toBe(2015);
+  it('one line is one relation: UTokyo’s partnership with Peking University is an agreement and a strategic-partnership record of the same line (utokyo L115), counted once', () => {
+    expect(of('peking-university', 'utokyo')).toMatchObject([{ kind: 'agreement', level: 'strategic', source: { id: 'utokyo-sp', line: 115 } }]);
   });
   it('an exchange place is a relation of the call’s university (tmu L460: Thammasat, course 10107001)', () => {
     expect(of('thammasat-university', 'tmu')).toMatchObject([{ kind: 'programme', record: '10107001', source: { id: 'tmu-2024-autumn', line: 460 } }]);
   });
   it('counts every record once per partner it names: agreements + programmes + degree programmes’ partners + strategic partnerships’ members', () => {
     const t = tables as unknown as { agreements: unknown[]; programmes: unknown[]; degreeProgrammes: { partners: string[] }[]; strategic: { members: string[] }[] };
-    const expected = t.agreements.length + t.programmes.length + t.degreeProgrammes.reduce((s, x) => s + new Set(x.partners).size, 0) + t.strategic.reduce((s, x) => s + new Set(x.members).size, 0);
+    const agreementLines = new Set((t.agreements as { home: string; partner: string; source: { id: string; line: number } }[]).map((a) => `${a.home} ${a.partner} ${a.source.id} ${a.source.line}`));
+    const strategicExtra = (t.strategic as unknown as { home: string; members: string[]; source: { id: string; line: number } }[]).reduce((s, x) => s + [...new Set(x.members)].filter((m) => !agreementLines.has(`${x.home} ${m} ${x.source.id} ${x.source.line}`)).length, 0);
+    const expected = t.agreements.length + t.programmes.length + t.degreeProgrammes.reduce((s, x) => s + new Set(x.partners).size, 0) + strategicExtra;
     expect(rels.length).toBe(expected);
   });
   it('partnerSet and byHomeAndPartner agree', () => {

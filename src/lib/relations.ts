@@ -3,7 +3,10 @@
  * them: any agreement, exchange programme (a place in an exchange call), degree programme (double,
  * joint or co-tutelle) or strategic partnership with the partner. A record that names several
  * partners (a degree programme with two partners, a strategic partnership with a consortium's
- * members) is a relation with each of them. Pure: no I/O.
+ * members) is a relation with each of them. One line of a document is one relation with a partner:
+ * UTokyo's strategic partnerships are published both as agreements (level strategic) and as
+ * strategic-partnership records from the same line (utokyo-sp L115: Peking University), and count
+ * once, as the agreement. Pure: no I/O.
  */
 import type { Agreement, DegreeProgramme, Programme, StrategicPartnership } from '../../scripts/schema/records.ts';
 import { yearOf } from './select.ts';
@@ -59,9 +62,11 @@ export function relations(d: RelationInputs): Relation[] {
       out.push({ kind: 'degree', home: x.home, partner, record: x.id, units: x.homeUnits, ...(x.startFiscalYear !== undefined ? { year: x.startFiscalYear } : {}), source: x.source });
     }
   }
+  const fromLine = new Set(out.map((r) => `${r.home}|${r.partner}|${r.source.id}|${r.source.line}`));
   for (const s of d.strategic) {
     const year = strategicYear(s);
     for (const partner of new Set(s.members)) {
+      if (fromLine.has(`${s.home}|${partner}|${s.source.id}|${s.source.line}`)) continue;
       out.push({ kind: 'strategic', home: s.home, partner, record: s.id, level: 'strategic', units: s.homeUnits ?? [], ...(year !== undefined ? { year } : {}), source: s.source });
     }
   }

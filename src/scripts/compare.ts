@@ -15,7 +15,7 @@ interface Data {
   /** [id, region, country, homes mask, name?, name lang?] */
   partners: [string, string, string, number, string?, string?][];
   regions: Record<string, string>;
-  words: { upsetTitle: string; upsetDesc: string; barLabel: string; and: string; none: string; partnerHref: string };
+  words: { onlyMark: string; upsetTitle: string; upsetDesc: string; barLabel: string; and: string; none: string; partnerHref: string };
 }
 
 const form = document.querySelector<HTMLFormElement>('form[data-compare-picker]');
@@ -29,7 +29,8 @@ function init(form: HTMLFormElement, data: Data): void {
   const info = new Map(data.partners.map(([id, region, country, , name, lang]) => [id, { region, country, name, lang }]));
   const notice = document.querySelector<HTMLElement>('[data-url-notice]');
   const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k: string) => (v[k] === undefined ? m : String(v[k])));
-  form.hidden = false;
+  // The picker is drawn from the start (no layout shift), disabled until this script can serve it.
+  form.querySelector('fieldset')!.disabled = false;
 
   /** The homes in the address: codes in any case; unknown ones named in the notice; fewer than two → all. */
   function read(): { homes: string[]; problems: UrlProblem[] } {
@@ -57,7 +58,7 @@ function init(form: HTMLFormElement, data: Data): void {
       bars: bars.map((b) => ({ sets: b.homes, count: b.partners.length })),
       title: data.words.upsetTitle,
       desc: fill(data.words.upsetDesc, { n: inAny, bars: bars.length }),
-      barLabel: (b) => fill(data.words.barLabel, { n: b.count, homes: b.sets.map((h) => label.get(h)!).join(data.words.and) }),
+      barLabel: (b) => fill(data.words.barLabel, { n: b.count, homes: b.sets.map((h) => label.get(h)!).join(data.words.and) + (b.sets.length === 1 ? data.words.onlyMark : '') }),
     });
     // the table alternative
     const tbody = document.querySelector<HTMLTableElement>('table[data-overlap-table]')!.tBodies[0]!;
@@ -67,18 +68,25 @@ function init(form: HTMLFormElement, data: Data): void {
       tr.dataset.sets = b.homes.join(',');
       const th = document.createElement('th');
       th.scope = 'row';
-      th.textContent = b.homes.map((h) => label.get(h)!).join(data.words.and);
+      th.textContent = b.homes.map((h) => label.get(h)!).join(data.words.and) + (b.homes.length === 1 ? data.words.onlyMark : '');
       const td = document.createElement('td');
       td.className = 'num';
       td.textContent = nf.format(b.partners.length);
       tr.append(th, td);
       return tr;
     }));
+    // figures in the words around the chart and tables
+    const subtitle = document.querySelector<HTMLElement>('[data-chart="overlap"] .chart-subtitle');
+    if (subtitle?.dataset.template) subtitle.textContent = fill(subtitle.dataset.template, { n: nf.format(inAny) });
     // coverage tables: the chosen universities' columns; rows where one of them has partners
     for (const cell of document.querySelectorAll<HTMLElement>('[data-coverage-table] [data-home]')) cell.hidden = !homes.includes(cell.dataset.home!);
+    let countries = 0;
     for (const row of document.querySelectorAll<HTMLTableRowElement>('[data-coverage-table="country"] tbody tr')) {
       row.hidden = ![...row.querySelectorAll<HTMLElement>('td[data-home]')].some((td) => homes.includes(td.dataset.home!) && td.textContent!.trim() !== '0');
+      if (!row.hidden) countries++;
     }
+    const summary = document.querySelector<HTMLElement>('.by-country summary[data-template]');
+    if (summary) summary.textContent = fill(summary.dataset.template!, { n: nf.format(countries) });
     // shared by all, and by all but one
     const lists = document.querySelector<HTMLElement>('[data-shared-lists]')!;
     const [h3All, , h3Most] = [...lists.children] as HTMLElement[];
@@ -103,7 +111,7 @@ function init(form: HTMLFormElement, data: Data): void {
     };
     const byAll = sharedByAtLeast(members, homes, homes.length);
     const byMost = homes.length > 2 ? sharedByAtLeast(members, homes, homes.length - 1).filter((x) => x.homes.length === homes.length - 1) : [];
-    h3All!.textContent = h3All!.dataset.template ? fill(h3All!.dataset.template, { n: homes.length }) : h3All!.textContent;
+    h3All!.textContent = homes.length === 2 && h3All!.dataset.templateTwo ? h3All!.dataset.templateTwo : h3All!.dataset.template ? fill(h3All!.dataset.template, { n: homes.length }) : h3All!.textContent;
     h3Most!.textContent = h3Most!.dataset.template ? fill(h3Most!.dataset.template, { n: homes.length - 1, of: homes.length }) : h3Most!.textContent;
     h3Most!.hidden = homes.length <= 2;
     lists.replaceChildren(h3All!, list(byAll, false), h3Most!, ...(homes.length > 2 ? [list(byMost, true)] : []));
