@@ -1,5 +1,6 @@
 /** Pure selectors over the dataset's tables: grouping, directory entries, counts by year. */
 import type { Agreement, Partner, Programme, DegreeProgramme, StrategicPartnership, Country, Unit } from '../../scripts/schema/records.ts';
+import { relations } from './relations.ts';
 
 /** Groups items under every key the function gives (an item may sit under several keys). */
 export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
@@ -56,9 +57,9 @@ export function directoryEntries(d: EntryInputs): DirectoryEntry[] {
   return d.partners.map((p) => {
     const ags = d.agreementsByPartner.get(p.id) ?? [];
     const progs = d.programmesByPartner.get(p.id) ?? [];
-    const homes = new Set<string>([...ags.map((a) => a.home), ...progs.map((x) => x.home)]);
-    for (const x of d.degreesByPartner.get(p.id) ?? []) homes.add(x.home);
-    for (const x of d.strategicByPartner.get(p.id) ?? []) homes.add(x.home);
+    // the homes it has a relation with: the one definition of a relation (relations.ts)
+    const rels = relations({ agreements: ags, programmes: progs, degreeProgrammes: d.degreesByPartner.get(p.id) ?? [], strategic: d.strategicByPartner.get(p.id) ?? [] });
+    const homes = new Set(rels.filter((r) => r.partner === p.id).map((r) => r.home));
     const years = [...new Set(ags.map(yearOf).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
     return {
       id: p.id,
