@@ -7,6 +7,7 @@ import { dataset } from './dataset.ts';
 import { relations, type Relation } from './relations.ts';
 import { memberships, pairsOf, pairId, comparePair, intersections, coverage, type PairComparison } from './compare.ts';
 import { toCsv } from '../../scripts/lib/output.ts';
+import { groupBy } from './select.ts';
 
 let cached: { rels: Relation[]; homes: string[]; members: Map<string, string[]> } | undefined;
 
@@ -23,10 +24,7 @@ export function compareBase() {
 let byPartner: Map<string, Relation[]> | undefined;
 /** Every relation of one partner (with any home). */
 export function relationsOfPartner(partner: string): Relation[] {
-  if (!byPartner) {
-    byPartner = new Map();
-    for (const r of compareBase().rels) (byPartner.get(r.partner) ?? byPartner.set(r.partner, []).get(r.partner)!).push(r);
-  }
+  byPartner ??= groupBy(compareBase().rels, (r) => [r.partner]);
   return byPartner.get(partner) ?? [];
 }
 

@@ -4,7 +4,7 @@
  * counted from relations (src/lib/relations.ts), the one definition of "a relation". Pure: no I/O;
  * the /compare/ page's script runs the same functions on the embedded portfolio.
  */
-import type { Relation, RelationLevel } from './relations.ts';
+import { byHomeAndPartner, type Relation, type RelationLevel } from './relations.ts';
 
 /** A pair's id: the two home ids in alphabetical order, joined by "-" (/compare/osaka-tsukuba/). */
 export const pairId = (a: string, b: string): string => [a, b].sort().join('-');
@@ -17,14 +17,12 @@ export function pairsOf(homes: readonly string[]): [string, string][] {
   return out;
 }
 
-/** For each partner, the homes (among `chosen`) it has a relation with. */
+/** For each partner, the homes it has a relation with, sorted. */
 export type Memberships = ReadonlyMap<string, readonly string[]>;
 
-export function memberships(rels: readonly Relation[], chosen?: readonly string[]): Map<string, string[]> {
-  const keep = chosen ? new Set(chosen) : undefined;
+export function memberships(rels: readonly Relation[]): Map<string, string[]> {
   const m = new Map<string, Set<string>>();
   for (const r of rels) {
-    if (keep && !keep.has(r.home)) continue;
     const s = m.get(r.partner);
     if (s) s.add(r.home);
     else m.set(r.partner, new Set([r.home]));
@@ -146,13 +144,9 @@ function side(rels: readonly Relation[], home: string): Side {
 
 /** Two homes side by side. */
 export function comparePair(rels: readonly Relation[], a: string, b: string): PairComparison {
-  const of = (home: string) => {
-    const m = new Map<string, Relation[]>();
-    for (const r of rels) if (r.home === home) (m.get(r.partner) ?? m.set(r.partner, []).get(r.partner)!).push(r);
-    return m;
-  };
-  const ra = of(a);
-  const rb = of(b);
+  const idx = byHomeAndPartner(rels);
+  const ra = idx.get(a) ?? new Map<string, Relation[]>();
+  const rb = idx.get(b) ?? new Map<string, Relation[]>();
   const shared = [...ra.keys()].filter((p) => rb.has(p)).sort().map((p) => ({ partner: p, a: ra.get(p)!, b: rb.get(p)! }));
   return {
     a: side(rels, a),

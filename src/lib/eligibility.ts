@@ -345,7 +345,7 @@ function englishColumnAsWritten(test: EnglishTest, r: Resolved, p: Profile, pros
     // Prose that scores cannot settle ("good command of English"): the call replaces it with the
     // home university's own minimum (tmu-2024-autumn L442, ④). A condition on faculty or module is
     // not that: it stays unknown.
-    case 'text': return proseFallback ? { outcome: proseFallback.outcome, reasons: [{ code: 'prose-home' }, ...proseFallback.reasons], ...(proseFallback.conditions ? { conditions: proseFallback.conditions } : {}) } : { outcome: 'unknown', reasons: [{ code: 'prose' }] };
+    case 'text': return byHomeMinimum(proseFallback);
     default: return { outcome: 'unknown', reasons: [{ code: 'prose' }] };
   }
 }
@@ -379,6 +379,15 @@ function casesColumn(test: EnglishTest, r: Resolved, p: Profile): Result {
   }
   if (outcomes.includes('unknown')) return { outcome: 'unknown', reasons: [{ code: 'cases-unread', cases: branches.length }] };
   return { outcome: 'unknown', reasons: [{ code: 'cases-differ', cases: branches.length }] };
+}
+
+/**
+ * Prose that scores cannot settle, judged by the home university's own minimum where there is one
+ * (tmu-2024-autumn L442, ④): its outcome, reasons and conditions, never its kind or line.
+ */
+function byHomeMinimum(home: Result | undefined): Result {
+  if (!home) return { outcome: 'unknown', reasons: [{ code: 'prose' }] };
+  return { outcome: home.outcome, reasons: [{ code: 'prose-home' }, ...home.reasons], ...(home.conditions ? { conditions: home.conditions } : {}) };
 }
 
 /** IELTS and TOEFL iBT as alternatives (see the module comment). */
@@ -426,7 +435,7 @@ function otherLanguageCheck(r: Resolved, language: string, p: Profile, proseFall
       return { outcome: ok ? 'met' : 'short', reasons: [{ code: ok ? 'met' : 'below', test: 'hsk', need, have: p.hsk }] };
     }
     // As in englishColumn: prose replaced by the home minimum (L442), which exists for courses taught in English.
-    case 'text': return proseFallback ? { outcome: proseFallback.outcome, reasons: [{ code: 'prose-home' }, ...proseFallback.reasons], ...(proseFallback.conditions ? { conditions: proseFallback.conditions } : {}) } : { outcome: 'unknown', reasons: [{ code: 'prose' }] };
+    case 'text': return byHomeMinimum(proseFallback);
     default: return { outcome: 'unknown', reasons: [{ code: 'prose' }] };
   }
 }
@@ -451,7 +460,8 @@ export function mergeConditions(conditions: readonly Condition[]): Condition | u
     ? { all: each[0]! }
     : Object.fromEntries(SECTIONS.flatMap((k, i) => (each[i] === undefined ? [] : [[k, each[i]!]])));
   // The line of the condition that sets the highest minimum (the first of them on a tie).
-  const strictest = conditions.reduce((a, c) => (Math.max(...SECTIONS.map((k) => c.sections[k] ?? c.sections.all ?? 0)) > Math.max(...SECTIONS.map((k) => a.sections[k] ?? a.sections.all ?? 0)) ? c : a));
+  const highest = (c: Condition) => Math.max(...SECTIONS.map((k) => c.sections[k] ?? c.sections.all ?? 0));
+  const strictest = conditions.reduce((a, c) => (highest(c) > highest(a) ? c : a));
   const lines = [...new Set([strictest, ...conditions].flatMap((c) => c.lines ?? (c.line !== undefined ? [c.line] : [])))];
   return { test, sections, ...(strictest.line !== undefined ? { line: strictest.line } : {}), ...(lines.length > 1 ? { lines } : {}) };
 }

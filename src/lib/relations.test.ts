@@ -5,7 +5,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { relations, partnerSet, homesOf, byHomeAndPartner, type Relation } from './relations.ts';
+import { relations, partnerSet, byHomeAndPartner, type Relation } from './relations.ts';
+import { memberships } from './compare.ts';
 
 const read = <T,>(name: string): T => JSON.parse(readFileSync(resolve(import.meta.dirname, `../../data/build/${name}.json`), 'utf8')) as T;
 const tables = { agreements: read<never[]>('agreements'), programmes: read<never[]>('programmes'), degreeProgrammes: read<never[]>('degree-programmes'), strategic: read<never[]>('strategic-partnerships') };
@@ -20,7 +21,7 @@ describe('relations', () => {
     expect(of('airlangga-university', 'tsukuba')).toMatchObject([{ kind: 'agreement', level: 'university', source: { line: 596 } }]);
     // signing years from the lines: osaka L27 2016/4/27, L28 2013/7/31, L29 2014/8/1
     expect(of('airlangga-university', 'osaka').map((r) => r.year)).toEqual([2016, 2013, 2014]);
-    expect(homesOf(rels).get('airlangga-university')).toEqual(['hiroshima', 'osaka', 'tsukuba']);
+    expect(memberships(rels).get('airlangga-university')).toEqual(['hiroshima', 'osaka', 'tsukuba']);
   });
   it('a degree programme with two partners is a relation with each (tsukuba L1036: ボン大学, 高麗大学)', () => {
     const l1036 = rels.filter((r) => r.record === 'tsukuba-fy2023-L1036');

@@ -90,14 +90,3 @@ export function byHomeAndPartner(rels: readonly Relation[]): Map<string, Map<str
 export function partnerSet(rels: readonly Relation[], home: string): Set<string> {
   return new Set(rels.filter((r) => r.home === home).map((r) => r.partner));
 }
-
-/** The homes a partner has any relation with, sorted. */
-export function homesOf(rels: readonly Relation[]): Map<string, string[]> {
-  const m = new Map<string, Set<string>>();
-  for (const r of rels) {
-    const s = m.get(r.partner);
-    if (s) s.add(r.home);
-    else m.set(r.partner, new Set([r.home]));
-  }
-  return new Map([...m].map(([p, s]) => [p, [...s].sort()]));
-}
