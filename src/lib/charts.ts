@@ -18,6 +18,42 @@ import type { FeatureCollection, Geometry } from 'geojson';
 /** Okabe & Ito (2008), "Color Universal Design": safe for protanopia, deuteranopia and tritanopia. */
 export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 
+/**
+ * Colours for series beyond Okabe–Ito's eight: Paul Tol's wine, olive, dark brown, indigo and a
+ * mid grey (Tol, "Colour schemes", SRON/EPS/TN/09-002), each distinct from the eight above.
+ */
+export const CATEGORICAL = [...OKABE_ITO, '#882255', '#999933', '#661100', '#332288', '#888888'] as const;
+
+/** A legend entry: a series' label, its colour, and the shape of its marks where the chart uses shapes. */
+export interface LegendEntry { label: string; color: string; symbol?: 'circle' | 'square' }
+
+/**
+ * One colour scale per chart, built from its series: the chart's `color` option and its legend both
+ * come from here, so a swatch always has its marks' colour. Series get colours in the order given;
+ * two series never share one: a chart with more series than colours, or a series named twice, is
+ * an error at build time (it used to wrap around, and Southeast Asia was drawn in Africa's colour).
+ */
+export function seriesColours(series: readonly string[], palette: readonly string[] = CATEGORICAL): {
+  color: { domain: string[]; range: string[] };
+  of: (series: string) => string;
+  legend: (symbols?: readonly ('circle' | 'square')[]) => LegendEntry[];
+} {
+  const dup = series.find((s, i) => series.indexOf(s) !== i);
+  if (dup !== undefined) throw new Error(`seriesColours: the series "${dup}" is named twice`);
+  if (series.length > palette.length) throw new Error(`seriesColours: ${series.length} series (${series.join(', ')}) but only ${palette.length} distinct colours`);
+  const range = series.map((_, i) => palette[i]!);
+  const of = (s: string): string => {
+    const i = series.indexOf(s);
+    if (i < 0) throw new Error(`seriesColours: "${s}" is not a series of this chart (${series.join(', ')})`);
+    return range[i]!;
+  };
+  return {
+    color: { domain: [...series], range },
+    of,
+    legend: (symbols) => series.map((label, i) => ({ label, color: range[i]!, ...(symbols?.[i] ? { symbol: symbols[i] } : {}) })),
+  };
+}
+
 export interface ChartText {
   /** accessible name: what the chart shows */
   label: string;
@@ -34,8 +70,14 @@ export function renderPlot(options: Plot.PlotOptions, text: ChartText): string {
   for (const style of [...svg.querySelectorAll('style')]) style.remove();
   for (const el of [svg, ...svg.querySelectorAll('[style]')]) el.removeAttribute('style');
   // The SVG is one image (role="img") with one name; Plot's labels on its mark groups ("rule",
-  // "geo") would be ARIA on elements with no role.
-  for (const el of svg.querySelectorAll('[aria-label], [aria-description]')) { el.removeAttribute('aria-label'); el.removeAttribute('aria-description'); }
+  // "geo") would be ARIA on elements with no role. A mark given an `ariaLabel` channel names the
+  // series of each of its shapes: kept as data-series (the colour test and tooltips read it).
+  for (const el of svg.querySelectorAll('[aria-label], [aria-description]')) {
+    const label = el.getAttribute('aria-label');
+    if (label !== null && el.tagName.toLowerCase() !== 'g') el.setAttribute('data-series', label);
+    el.removeAttribute('aria-label');
+    el.removeAttribute('aria-description');
+  }
   svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   svg.setAttribute('role', 'img');
   svg.setAttribute('class', 'plot');

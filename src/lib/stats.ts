@@ -616,9 +616,13 @@ export interface UndatedRow { group: string; count: number; sources: Ref[] }
 
 export interface OverTime { rows: YearCountRow[]; undated: UndatedRow[] }
 
-/** Per group, one row for every year from the first to the last year of any group (zeros included). */
+/**
+ * Per group, one row for every year from the first year of any group to the last — or, where
+ * `until` gives a group's last year (the year its list stops: its as-of date), to that year and no
+ * further: after it the group's series is absent, not zero (zeros included before it).
+ */
 function overTime<T extends { source: SourceRef }>(items: readonly T[], yearOfItem: (x: T) => number | undefined, groupOf: (x: T) => string,
-  groupOrder: (a: string, b: string) => number): OverTime {
+  groupOrder: (a: string, b: string) => number, until?: (group: string) => number | undefined): OverTime {
   const dated = new Map<string, Map<number, T[]>>();
   const undated = new Map<string, T[]>();
   const years: number[] = [];
@@ -633,10 +637,14 @@ function overTime<T extends { source: SourceRef }>(items: readonly T[], yearOfIt
   }
   const rows: YearCountRow[] = [];
   if (years.length) {
-    const span = range(Math.min(...years), Math.max(...years));
+    const first = Math.min(...years);
+    const last = Math.max(...years);
     for (const g of [...dated.keys()].sort(groupOrder)) {
       let cumulative = 0;
-      for (const year of span) {
+      const end = until?.(g);
+      // a list never stops before an agreement it lists: an end before the group's last year is ignored
+      const groupLast = Math.max(...dated.get(g)!.keys());
+      for (const year of range(first, end === undefined ? last : Math.max(end, groupLast))) {
         const xs = dated.get(g)!.get(year) ?? [];
         cumulative += xs.length;
         rows.push({ group: g, year, count: xs.length, cumulative, sources: refsOf(xs) });
@@ -667,7 +675,7 @@ export const MULTIPLE = 'multiple';
  * `groups` puts those group keys first, in that order (e.g. the ids of homes.json).
  */
 export function agreementsOverTime(agreements: readonly Agreement[], countries: readonly Country[],
-  opts: { by: 'home' | 'region' | 'level' | 'all'; groups?: readonly string[] }): OverTime {
+  opts: { by: 'home' | 'region' | 'level' | 'all'; groups?: readonly string[]; until?: (group: string) => number | undefined }): OverTime {
   const regionOf = new Map(countries.map((c) => [c.code, c.region]));
   const groupOf = (a: Agreement): string => {
     if (opts.by === 'home') return a.home;
@@ -677,7 +685,53 @@ export function agreementsOverTime(agreements: readonly Agreement[], countries: 
     return regions.size === 1 ? [...regions][0]! : MULTIPLE;
   };
   const first = opts.groups ?? (opts.by === 'level' ? LEVELS : []);
-  return overTime(agreements, yearOf, groupOf, orderBy(first));
+  return overTime(agreements, yearOf, groupOf, orderBy(first), opts.until);
+}
+
+/** Where a university's list of agreements stops: the latest as-of date of the sources its agreements come from. */
+export interface ListEnd { home: string; asOf: string; year: number; sources: string[] }
+
+/** Per home with agreements, where its list stops (sources' `asOf`, ISO dates). */
+export function listEnds(agreements: readonly Agreement[], sources: readonly { id: string; asOf: string }[]): Map<string, ListEnd> {
+  const asOf = new Map(sources.map((s) => [s.id, s.asOf]));
+  const out = new Map<string, ListEnd>();
+  for (const a of agreements) {
+    const d = asOf.get(a.source.id);
+    if (!d) throw new Error(`listEnds: agreement ${a.id} comes from source ${a.source.id}, which the sources table does not list`);
+    const cur = out.get(a.home);
+    if (!cur) out.set(a.home, { home: a.home, asOf: d, year: Number(d.slice(0, 4)), sources: [a.source.id] });
+    else {
+      if (!cur.sources.includes(a.source.id)) cur.sources.push(a.source.id);
+      if (d > cur.asOf) { cur.asOf = d; cur.year = Number(d.slice(0, 4)); }
+    }
+  }
+  return out;
+}
+
+/** A list's last years, thin against the years before: a list not kept up to date, read as such. */
+export interface ThinTail { from: number; to: number; count: number; before: { from: number; to: number; median: number } }
+
+/**
+ * The years at the end of a list (up to the year of its as-of date) in which it records far fewer
+ * agreements than it did before: each year of the tail has under a fifth of the median of the five
+ * years before the tail, and the tail is at least two years long. Osaka's list (as of 2021-08) has
+ * 38 agreements signed in 2018, none in 2019 or 2020 and one in 2021: a list that was not kept up to
+ * date in its last years, not a university that stopped signing. Undefined when the end is not thin
+ * (or there are not five years before it to compare with). `rows`: one group's per-year rows.
+ */
+export function thinTail(rows: readonly { year: number; count: number }[], endYear: number): ThinTail | undefined {
+  const byYear = new Map(rows.map((r) => [r.year, r.count]));
+  const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+  let best: ThinTail | undefined;
+  for (let from = endYear - 1; from >= endYear - 10; from--) {
+    const before = range(from - 5, from - 1).map((y) => byYear.get(y));
+    if (before.some((x) => x === undefined)) break;
+    const m = median(before as number[]);
+    const tail = range(from, endYear).map((y) => byYear.get(y) ?? 0);
+    if (m < 5 || tail.some((x) => x >= m / 5)) continue;
+    best = { from, to: endYear, count: tail.reduce((a, b) => a + b, 0), before: { from: from - 5, to: from - 1, median: m } };
+  }
+  return best;
 }
 
 /**
