@@ -11,6 +11,7 @@ import type { ParseResult, PartnerMention } from '../sources/types.ts';
 import type { Source, Unit, Country, Partner } from '../schema/records.ts';
 import type { Parsed } from './parse.ts';
 import { byLine, cmp, stageProblem, type Tables } from './types.ts';
+import { coverageOf, type Coverage } from '../lib/coverage.ts';
 
 export function assembleTables(parsed: Parsed[], contexts: SourceContext[], partners: Partner[], partnerId: (m: PartnerMention) => string): { tables: Tables; errors: Problem[] } {
   const errors: Problem[] = [];
@@ -56,13 +57,22 @@ export function assembleTables(parsed: Parsed[], contexts: SourceContext[], part
     }
   }).sort((a, b) => cmp(a.id, b.id));
 
-  const sources: Source[] = contexts.map(({ source: s, lineCount }) => ({
-    id: s.id, home: s.home, kind: s.kind, title: s.title, publisher: s.publisher, asOf: s.asOf,
-    ...(s.asOfNote ? { asOfNote: s.asOfNote } : {}),
-    ...(s.fiscalYear !== undefined ? { fiscalYear: s.fiscalYear } : {}),
-    file: s.file.split('/').pop()!, sha256: s.sha256, lineCount,
-    ...(s.licence ? { licence: s.licence } : {}), ...(s.url ? { url: s.url } : {}),
-  }));
+  const sources: Source[] = contexts.map(({ source: s, lineCount }) => {
+    let coverage: Coverage | undefined;
+    try {
+      coverage = coverageOf(s);
+    } catch (e) {
+      errors.push(stageProblem('data/reference/coverage.json', (e as Error).message, { source: s.id }));
+    }
+    return {
+      id: s.id, home: s.home, kind: s.kind, title: s.title, publisher: s.publisher, asOf: s.asOf,
+      ...(s.asOfNote ? { asOfNote: s.asOfNote } : {}),
+      ...(s.fiscalYear !== undefined ? { fiscalYear: s.fiscalYear } : {}),
+      file: s.file.split('/').pop()!, sha256: s.sha256, lineCount,
+      ...(s.licence ? { licence: s.licence } : {}), ...(s.url ? { url: s.url } : {}),
+      ...(coverage ? { coverage } : {}),
+    };
+  });
 
   const tables: Tables = {
     sources,

@@ -49,6 +49,13 @@ export const Source = z.object({
   lineCount: z.number().int().describe('Number of lines of the raw text'),
   licence: z.string().optional().describe("The document's terms of use, where known"),
   url: z.string().optional().describe('Where the document was published'),
+  coverage: z.object({
+    levels: z.array(z.enum(['university', 'department', 'cic', 'strategic'])).describe('Agreement levels the document lists (none for a call for applications)'),
+    relations: z.array(z.enum(['agreement', 'strategic-partnership', 'programme', 'flow', 'degree-programme', 'conference', 'visit'])).describe('Kinds of record the document gives'),
+    short: z.object({ ja: z.string().min(1), en: z.string().min(1) }).describe('One line: whose list, of what, as of when'),
+    covers: z.object({ ja: z.string().min(1), en: z.string().min(1) }).describe('What the document covers'),
+    leavesOut: z.object({ ja: z.string().min(1), en: z.string().min(1) }).describe('What it leaves out: what the data cannot tell about this university'),
+  }).optional().describe('What the document covers and leaves out (reviewed: data/reference/coverage.json); absent only when the pipeline reports its entry missing'),
 }).describe('One source document: a university publication the records are read from, with its provenance');
 
 export const Home = z.object({
