@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import * as Plot from '@observablehq/plot';
-import { renderPlot, rowsToCsv, OKABE_ITO } from './charts.ts';
+import { renderPlot, rowsToCsv, roundNumbers, OKABE_ITO } from './charts.ts';
 
 const data = [{ region: 'Europe', n: 12 }, { region: 'East Asia', n: 30 }, { region: 'Oceania', n: 3 }];
 const bars = () => renderPlot({ marks: [Plot.barX(data, { x: 'n', y: 'region', fill: OKABE_ITO[0] })], marginLeft: 80 }, { label: 'Students by region', description: 'Outbound students, FY2023, tsukuba-fy2023 line 486' });
@@ -37,5 +37,14 @@ describe('renderChoropleth', () => {
     expect(svg.match(/<path /g)!.length).toBeGreaterThanOrEqual(worldCountries().features.length);
     expect(notOnMap).toEqual(['HK']);
     expect(svg).toMatch(/role="img"/);
+  });
+});
+
+describe('roundNumbers', () => {
+  it('rounds every decimal of an attribute to a tenth, and never writes -0', () => {
+    expect(roundNumbers('M943.967,296.311L944.812,295.73')).toBe('M944,296.3L944.8,295.7');
+    expect(roundNumbers('translate(40,125.00000000000001)')).toBe('translate(40,125)');
+    expect(roundNumbers('-0.04')).toBe('0');
+    expect(roundNumbers('12')).toBe('12');
   });
 });

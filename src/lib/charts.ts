@@ -61,6 +61,12 @@ export interface ChartText {
   description: string;
 }
 
+const GEOMETRY_ATTRIBUTES = ['d', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'width', 'height', 'transform', 'points'];
+/** Every decimal number in an attribute value to one decimal place ("-0.0" written "0"). */
+export function roundNumbers(value: string): string {
+  return value.replace(/-?\d+\.\d+/g, (x) => { const r = Math.round(Number(x) * 10) / 10; return String(Object.is(r, -0) ? 0 : r); });
+}
+
 /** Renders a Plot specification to an SVG string (no legend figure: legends are written in HTML). */
 export function renderPlot(options: Plot.PlotOptions, text: ChartText): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
@@ -77,6 +83,13 @@ export function renderPlot(options: Plot.PlotOptions, text: ChartText): string {
     if (label !== null && el.tagName.toLowerCase() !== 'g') el.setAttribute('data-series', label);
     el.removeAttribute('aria-label');
     el.removeAttribute('aria-description');
+  }
+  // Geometry to a tenth of a pixel: finer is invisible and made a world map three times heavier.
+  for (const el of svg.querySelectorAll('*')) {
+    for (const name of GEOMETRY_ATTRIBUTES) {
+      const v = el.getAttribute(name);
+      if (v !== null && /\d\.\d{2}/.test(v)) el.setAttribute(name, roundNumbers(v));
+    }
   }
   svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   svg.setAttribute('role', 'img');

@@ -59,7 +59,7 @@ export interface ChartDef {
   tableFoot?: string;
 }
 
-const WORDS = {
+export const WORDS = {
   ja: {
     student: '学生', staff: '教職員等', inbound: '受入', outbound: '派遣', region: '地域', country: '国・地域', unit: '組織',
     count: '人数', inboundN: '受入', outboundN: '派遣', net: '差（受入−派遣）', year: '年', newN: '新規', cumulative: '累計', home: '大学',
@@ -108,12 +108,12 @@ export const CATEGORY_LABELS: Readonly<Record<string, { ja: string; en: string }
 const lines = (refs: readonly Ref[]) => [...new Set(refs.map((r) => r.line))].sort((a, b) => a - b);
 const span = (refs: readonly Ref[]) => { const l = lines(refs); return l.length ? (l.length === 1 ? `${l[0]}` : `${l[0]}–${l[l.length - 1]}`) : ''; };
 /** "出典 <source> <first>–<last>行目" / "Source: <source> lines <first>–<last>": the end of a chart's subtitle. */
-const citeLines = (refs: readonly Ref[], locale: Locale, fallback = '') => {
+export const citeLines = (refs: readonly Ref[], locale: Locale, fallback = '') => {
   const id = refs[0]?.id ?? fallback;
   return locale === 'ja' ? `出典 ${id} ${span(refs)}行目` : `Source: ${id} ${lines(refs).length === 1 ? 'line' : 'lines'} ${span(refs)}`;
 };
 /** The home university the statistics are of, by name (homes.json). */
-const homeName = (id: string | undefined, locale: Locale) => table<Home>('homes').find((h) => h.id === id)?.name[locale] ?? id ?? '';
+export const homeName = (id: string | undefined, locale: Locale) => table<Home>('homes').find((h) => h.id === id)?.name[locale] ?? id ?? '';
 
 /**
  * The visible notes of a chart whose rows come from `refs`: where a table falls short of its own
@@ -121,7 +121,7 @@ const homeName = (id: string | undefined, locale: Locale) => table<Home>('homes'
  * both directions together, only otherwise), linked to the validation report; and the rows printed
  * with a cell missing, the likely reason, linked to their source line.
  */
-function dataNotes(report: ValidationReport, refs: readonly Ref[], direction: Direction, locale: Locale): ChartNote[] {
+export function dataNotes(report: ValidationReport, refs: readonly Ref[], direction: Direction, locale: Locale): ChartNote[] {
   const W = WORDS[locale];
   const ja = locale === 'ja';
   const found = shortfalls(report, refs, { direction });
@@ -146,7 +146,7 @@ function dataNotes(report: ValidationReport, refs: readonly Ref[], direction: Di
 }
 
 /** The statistics' validation report (checks and warnings of data/build/validation.json). */
-const report = (): ValidationReport => {
+export const report = (): ValidationReport => {
   const v = validation<{ checks: Check[]; warnings: { source: string; file: string; line: number; message: string; raw?: string }[] }>();
   return { checks: v.checks, warnings: v.warnings };
 };

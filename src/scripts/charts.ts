@@ -4,26 +4,97 @@
  * becomes focusable and shows its text in a tooltip on hover, keyboard focus and tap; Escape hides
  * it. A map is one tab stop whose marks the arrow keys walk. Without this script the <title> texts still give
  * native tooltips, and every chart has its table.
+ *
+ * And each chart's image downloads: the SVG as drawn (with the few style rules it needs), and a PNG
+ * drawn here from that SVG on a canvas. The buttons are hidden until this script runs.
+ *
+ * `initCharts(root)` sets up the figures under `root` that are not set up yet: the statistics
+ * explorer (src/scripts/explorer.ts) calls it on the view it swaps in.
  */
-const figures = document.querySelectorAll<HTMLElement>('figure.chart');
-if (figures.length) {
-  const tip = document.createElement('div');
-  tip.className = 'chart-tip';
-  tip.setAttribute('role', 'tooltip');
-  tip.id = 'chart-tip';
-  tip.hidden = true;
-  document.body.append(tip);
-  const show = (el: SVGElement, text: string) => {
-    tip.textContent = text;
-    tip.hidden = false;
-    const r = el.getBoundingClientRect();
-    tip.style.left = `${Math.round(window.scrollX + r.left + r.width / 2)}px`;
-    tip.style.top = `${Math.round(window.scrollY + r.top - tip.offsetHeight - 6)}px`;
-    el.setAttribute('aria-describedby', tip.id);
-  };
-  const hide = () => { tip.hidden = true; };
+let tip: HTMLDivElement | undefined;
+const show = (el: SVGElement, text: string) => {
+  if (!tip) return;
+  tip.textContent = text;
+  tip.hidden = false;
+  const r = el.getBoundingClientRect();
+  tip.style.left = `${Math.round(window.scrollX + r.left + r.width / 2)}px`;
+  tip.style.top = `${Math.round(window.scrollY + r.top - tip.offsetHeight - 6)}px`;
+  el.setAttribute('aria-describedby', tip.id);
+};
+const hide = () => { if (tip) tip.hidden = true; };
+
+/** The chart's SVG as a standalone file: sized, on a white background, with its text styles inline. */
+function standaloneSvg(svg: SVGSVGElement): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  const vb = svg.viewBox.baseVal;
+  if (vb && vb.width) { copy.setAttribute('width', String(vb.width)); copy.setAttribute('height', String(vb.height)); }
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  for (const el of copy.querySelectorAll('[tabindex], [aria-describedby]')) { el.removeAttribute('tabindex'); el.removeAttribute('aria-describedby'); }
+  const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+  style.textContent = 'svg{background:#fff;color:#1b1f24;font:12px system-ui,-apple-system,"Segoe UI","Noto Sans CJK JP","Hiragino Sans",sans-serif}text{white-space:pre}';
+  copy.insertBefore(style, copy.firstChild);
+  const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  bg.setAttribute('width', '100%'); bg.setAttribute('height', '100%'); bg.setAttribute('fill', '#fff');
+  copy.insertBefore(bg, style.nextSibling);
+  return new XMLSerializer().serializeToString(copy);
+}
+
+function save(blob: Blob, name: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+/** Downloads the figure's chart as SVG, or as a PNG at twice its size drawn from that SVG. */
+export async function downloadChart(fig: HTMLElement, kind: 'svg' | 'png'): Promise<void> {
+  const svg = fig.querySelector<SVGSVGElement>('.chart-svg svg');
+  if (!svg) return;
+  const name = fig.dataset.chart ?? fig.id ?? 'chart';
+  const text = standaloneSvg(svg);
+  const svgBlob = new Blob([text], { type: 'image/svg+xml;charset=utf-8' });
+  if (kind === 'svg') { save(svgBlob, `${name}.svg`); return; }
+  const img = new Image();
+  const url = URL.createObjectURL(svgBlob);
+  await new Promise<void>((resolve, reject) => { img.onload = () => resolve(); img.onerror = () => reject(new Error('the chart could not be drawn')); img.src = url; });
+  const vb = svg.viewBox.baseVal;
+  const w = vb?.width || img.width;
+  const h = vb?.height || img.height;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(w * 2);
+  canvas.height = Math.round(h * 2);
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  URL.revokeObjectURL(url);
+  const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (png) save(png, `${name}.png`);
+}
+
+export function initCharts(root: ParentNode = document): void {
+  const figures = [...root.querySelectorAll<HTMLElement>('figure.chart')].filter((f) => !f.dataset.ready);
+  if (!figures.length) return;
+  if (!tip) {
+    tip = document.createElement('div');
+    tip.className = 'chart-tip';
+    tip.setAttribute('role', 'tooltip');
+    tip.id = 'chart-tip';
+    tip.hidden = true;
+    document.body.append(tip);
+    document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); });
+  }
   for (const fig of figures) {
-    const svg = fig.querySelector('svg');
+    fig.dataset.ready = '';
+    const downloads = fig.querySelector<HTMLElement>('.chart-image-downloads');
+    if (downloads) {
+      downloads.hidden = false;
+      for (const b of downloads.querySelectorAll<HTMLButtonElement>('[data-download]')) b.addEventListener('click', () => { void downloadChart(fig, b.dataset.download as 'svg' | 'png'); });
+    }
+    const svg = fig.querySelector<SVGSVGElement>('.chart-svg svg') ?? fig.querySelector<SVGSVGElement>('svg');
     if (!svg) continue;
     // The chart stays one image for screen readers (its table is the accessible version); the marks
     // become reachable by keyboard for the tooltips.
@@ -62,7 +133,6 @@ if (figures.length) {
       });
     }
   }
-  document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); });
 }
 
-export {};
+initCharts();
