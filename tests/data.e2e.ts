@@ -1,15 +1,17 @@
 /**
  * The published dataset in a browser: the /data/ page in both languages (downloads at stable URLs
- * with the right content types, each CSV the same records as its JSON, the zip, the version, the
+ * with the right content types, each CSV the same records as its JSON and linked for Excel too, the zip, the version, the
  * data dictionary), the validation report page, no JavaScript needed, axe clean.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import Papa from 'papaparse';
 import { unzipSync } from 'fflate';
 import { describe } from 'vitest';
 import { test, expect, expectCleanVisit, expectNoSeriousA11yViolations } from './helpers.ts';
 
+const DIST = resolve(import.meta.dirname, '../dist');
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const build = (name: string) => readFileSync(resolve(import.meta.dirname, '../data/build', name), 'utf8');
 const pkg = JSON.parse(build('datapackage.json')) as { version: string; resources: { name: string; schema: { fields: { name: string }[] } }[] };
 const validation = JSON.parse(build('validation.json')) as { summary: { checks: Record<string, number> }; errata: { check: string; reason: string }[]; coverage: Record<string, { lines: number; unexplained: number }> };
@@ -62,6 +64,40 @@ describe('the dataset page', () => {
     expect(Object.keys(files)).toContain('koryu-atlas-data/CITATION.cff');
     const cff = await v.page.request.get('/data/CITATION.cff');
     expect(await cff.text()).toContain(`version: "${pkg.version}"`);
+    expectCleanVisit(v);
+  });
+
+  test('every table and every comparison CSV is linked for Excel too, beside its CSV, in both languages', async ({ visit }) => {
+    for (const [path, text] of [['/en/data/', 'for Excel (CSV)'], ['/data/', 'Excel用（CSV）']] as const) {
+      const v = await visit(path, { javaScriptEnabled: false });
+      for (const r of pkg.resources) {
+        const link = v.page.locator(`tr[data-table="${r.name}"] a[data-excel-csv]`);
+        expect(await link.getAttribute('href'), r.name).toBe(`/data/${r.name}.excel.csv`);
+        expect(await link.innerText(), r.name).toBe(text);
+      }
+      const compare = await v.page.locator('[data-compare-downloads] a[href$=".csv"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      const plain = compare.filter((h) => !h.endsWith('.excel.csv'));
+      expect(plain.length).toBeGreaterThan(0);
+      expect(compare).toEqual(plain.flatMap((h) => [h, h.replace(/\.csv$/, '.excel.csv')]));
+      expectCleanVisit(v);
+    }
+  });
+
+  test('every CSV of the site is served as text/csv; charset=utf-8, plain without a BOM and for Excel as the BOM and the same bytes', async ({ visit }) => {
+    const v = await visit('/en/data/');
+    const csvs: string[] = [];
+    const walk = (dir: string) => { for (const e of readdirSync(dir, { withFileTypes: true })) e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.csv') && csvs.push(relative(DIST, join(dir, e.name)).split(sep).join('/')); };
+    walk(DIST);
+    const plain = csvs.filter((f) => !f.endsWith('.excel.csv'));
+    expect(plain).toContain('data/agreements.csv');
+    expect(csvs.filter((f) => f.endsWith('.excel.csv')).sort()).toEqual(plain.map((f) => f.replace(/\.csv$/, '.excel.csv')).sort());
+    for (const f of plain) {
+      const [a, b] = [await v.page.request.get(`/${f}`), await v.page.request.get(`/${f.replace(/\.csv$/, '.excel.csv')}`)];
+      expect([a.headers()['content-type'], b.headers()['content-type']], f).toEqual(['text/csv; charset=utf-8', 'text/csv; charset=utf-8']);
+      const [pb, eb] = [Buffer.from(await a.body()), Buffer.from(await b.body())];
+      expect(pb.subarray(0, 3).equals(BOM), `${f} has a BOM`).toBe(false);
+      expect(eb.subarray(0, 3).equals(BOM) && eb.subarray(3).equals(pb), `${f}: the Excel variant is not the BOM and the same bytes`).toBe(true);
+    }
     expectCleanVisit(v);
   });
 

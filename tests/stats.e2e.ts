@@ -59,13 +59,36 @@ describe('stats page', () => {
 
   test('each chart’s CSV download holds its table’s rows', async ({ visit }) => {
     const v = await visit('/en/stats/');
-    const href = await v.page.locator('#student-outbound-units .chart-download a').getAttribute('href');
+    const href = await v.page.locator('#student-outbound-units .chart-download a:not([data-excel-csv])').getAttribute('href');
     expect(href).toBe('/en/stats/student-outbound-units.csv');
     const res = await v.page.request.get(href!);
     expect(res.headers()['content-type']).toMatch(/^text\/csv/);
     const lines = (await res.text()).trim().split('\n');
     expect(lines.length - 1).toBe(await v.page.locator('table[data-chart-table="student-outbound-units"] tbody tr').count());
     expectCleanVisit(v);
+  });
+
+  test('under every chart, beside its CSV, the same CSV for Excel: the BOM, then the same bytes (a served file, or a data: URL)', async ({ visit }) => {
+    for (const [path, excelText] of [['/en/stats/', 'for Excel (CSV)'], ['/stats/', 'Excel用（CSV）'], ['/en/universities/tsukuba/', 'for Excel (CSV)']] as const) {
+      const v = await visit(path);
+      const charts = await v.page.locator('figure[data-chart]').count(); // every chart (a map of partners is a figure.chart with no CSV)
+      expect(charts, path).toBeGreaterThan(0);
+      const pairs = await v.page.locator('figure[data-chart] .chart-download').evaluateAll((ps) => ps.map((p) => {
+        const [csv, excel] = [...p.querySelectorAll('a')];
+        return { csv: csv?.getAttribute('href') ?? '', excel: excel?.getAttribute('href') ?? '', marked: excel?.hasAttribute('data-excel-csv') ?? false, text: excel?.textContent ?? '' };
+      }));
+      expect(pairs.length, path).toBe(charts);
+      for (const p of pairs) {
+        expect(p.marked && p.text === excelText, `${path} ${p.csv}`).toBe(true);
+        const bytes = async (href: string) => (href.startsWith('data:') ? Buffer.from(decodeURIComponent(href.slice(href.indexOf(',') + 1))) : Buffer.from(await (await v.page.request.get(href)).body()));
+        if (!p.csv.startsWith('data:')) expect(p.excel, path).toBe(p.csv.replace(/\.csv$/, '.excel.csv'));
+        const [plain, excel] = [await bytes(p.csv), await bytes(p.excel)];
+        expect(plain.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), `${p.csv}: a BOM in the plain CSV`).toBe(false);
+        expect(excel.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), `${p.excel}: no BOM`).toBe(true);
+        expect(excel.subarray(3).equals(plain), `${p.excel} differs from ${p.csv} beyond the BOM`).toBe(true);
+      }
+      expectCleanVisit(v);
+    }
   });
 
   test('tooltips work by keyboard', async ({ visit }) => {

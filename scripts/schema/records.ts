@@ -26,6 +26,18 @@ const home = homeId.meta({ references: 'homes.id' });
 const unitId = ref('units.id').describe('Unit id');
 const partnerId = ref('partners.id').describe('Partner id');
 const bilingual = z.object({ ja: z.string().min(1).describe('Japanese name'), en: z.string().optional().describe('English name, where a source gives one') });
+/*
+ * English columns: the English name beside a value the sources give only in Japanese or as a code, for
+ * readers of the CSVs who do not read Japanese (a spreadsheet cannot join tables). Filled by the
+ * assemble stage from partners, countries, units and data/reference/labels-en.json, never by a
+ * parser (ENGLISH_FIELDS); each repeats a name the dataset already holds elsewhere, so a program
+ * may ignore them and join by id.
+ */
+const englishName = (what: string) => z.string().min(1).describe(what);
+const englishNames = (what: string) => z.array(z.string().min(1)).min(1).describe(what);
+/** Filled for every record of a published build: a partner is missing only from a failed run, whose error names it. */
+const PARTNER_EN = (what: string) => `${what}; filled for every record (empty only in the output of a run that failed to identify the partner)`;
+const countryNameEn = () => englishName('English name of the country (countries.name.en of country)');
 
 /** Where a record came from: the manifest id of its document and the 1-based line(s). */
 export const SourceRef = z.object({
@@ -67,7 +79,9 @@ export const Country = z.object({
   code: countryCode,
   name: z.object({ ja: z.string().min(1).describe('Japanese name'), en: z.string().min(1).describe('English name') }),
   region: z.string().min(1).describe('Project region id (data/reference/README.md)'),
+  regionNameEn: englishName('English name of the project region'),
   sourceRegions: z.array(z.string()).describe('Region labels the sources themselves give this country'),
+  sourceRegionsEn: z.array(z.string().min(1)).describe('The same labels in English, in the same order (data/reference/labels-en.json)'),
 }).describe('A country or territory present in the data (HK, TW and MO as their own)');
 
 export const Unit = z.object({
@@ -96,6 +110,7 @@ export const Partner = z.object({
   aliases: z.array(z.string()).min(1).describe('Every spelling of the name seen in the sources'),
   otherNames: z.array(z.string()).optional().describe("Other names the registry record gives: labels in other languages, former names, aliases and acronyms (for search; they are the registry's, not the sources')"),
   country,
+  countryNameEn: countryNameEn().optional().describe('English name of the country (countries.name.en of country); empty where the partner has no country'),
   scope: z.enum(['international']).optional().describe('international: an organisation spanning countries'),
   kind: z.string().min(1).describe('university, institute, government, company, hospital, consortium, other'),
   ror: z.string().regex(/^0[a-z0-9]{6}[0-9]{2}$/).nullable().describe('ROR (Research Organization Registry) id, the 9-character part of https://ror.org/<id>; null where the partner has no ROR record'),
@@ -118,9 +133,13 @@ export const Agreement = z.object({
   home,
   partner: partnerId,
   partnerName: z.string().min(1).describe('Partner name as written on this line'),
+  partnerNameEn: z.string().min(1).optional().describe(PARTNER_EN("The partner's official English name (partners.name.en of partner)")),
   partnerUnit: z.string().optional().describe('Faculty, school or institute of the partner the agreement is with'),
   countries: z.array(country).min(1).describe('Countries the agreement line names (more than one for consortia)'),
+  countryNamesEn: englishNames('English names of the countries, in the order of countries (countries.name.en)'),
+  regionNamesEn: englishNames("English names of the project regions of the countries (countries.region; data/reference/README.md), each once, in the order of countries"),
   regionLabel: z.string().optional().describe("The source's own region label"),
+  regionLabelEn: englishName("The source's region label in English (data/reference/labels-en.json), where the source gives one").optional(),
   countryLabel: z.string().optional().describe('The country/region cell as written (e.g. 中国(香港), 韓国/中国)'),
   partnerMembers: z.array(z.object({
     name: z.string().describe('Member institution as written (cleaned)'),
@@ -226,6 +245,7 @@ export const Programme = z.object({
   partnerName: bilingual.describe('Partner name as written in the call'),
   partnerUnit: z.string().optional().describe('Faculty, school or college of the partner the programme is with (Japanese, as written)'),
   country,
+  countryNameEn: countryNameEn(),
   places: z.object({
     semesterSpots: z.number().optional().describe('Semester spots: 4 = four students for a half year or two for a year'),
     sharedWith: z.array(z.string()).describe('Course numbers sharing the same pool of places (a number the call does not list stays as printed)'),
@@ -260,6 +280,7 @@ export const DegreeProgramme = z.object({
   homeUnits: z.array(unitId).describe('Unit ids of the home university running the programme'),
   partners: z.array(partnerId).min(1).describe('Partner ids'),
   partnerNames: z.array(z.string()).optional().describe('Partner names as written, one per partner, in order (with any faculty or institute, e.g. マレーシア工科大学マレーシア日本国際工科院)'),
+  partnerNamesEn: z.array(z.string().min(1)).min(1).optional().describe(PARTNER_EN('Official English names of the partners, in the order of partners (partners.name.en)')),
   form: z.string().min(1).describe('Degree form, e.g. 博士－博士'),
   startFiscalYear: year.optional().describe('Fiscal year the programme first started: the earliest of startFiscalYears (a programme carried over from before a reorganisation counts from its start under the old organisation, e.g. R2 (H29) → 2017)'),
   startFiscalYears: z.array(year).optional().describe('Every era year the cell gives, converted (e.g. R2 (H29) → [2020, 2017])'),
@@ -274,6 +295,7 @@ export const StrategicPartnership = z.object({
   name: z.string().min(1).describe('Name of the partner or group, as written'),
   abbreviation: z.string().optional().describe('Abbreviation the source prints after the name (PKU, ETHZ)'),
   members: z.array(partnerId).min(1).describe('Partner ids'),
+  memberNamesEn: z.array(z.string().min(1)).min(1).optional().describe(PARTNER_EN('Official English names of the members, in the order of members (partners.name.en)')),
   homeUnits: z.array(unitId).describe('Unit ids of the home university taking part'),
   homeUnitCodes: z.array(z.string()).describe("Abbreviations as printed, decoded through the brochure's legend"),
   mouYear: year.optional().describe('Year the memorandum of understanding was signed'),
@@ -294,8 +316,10 @@ export const Flow = z.object({
   population: z.enum(['student', 'staff']).describe('Students or staff (researchers, faculty)'),
   direction: z.enum(['inbound', 'outbound']).describe('Coming to the home university, or going abroad from it'),
   country: country.optional().describe('Country of the count, where the table is by country (absent for a label naming no one country: その他, 国・地域不明, …)'),
+  countryNameEn: countryNameEn().optional().describe('English name of the country (countries.name.en of country), where the count has one'),
   countryLabel: z.string().optional().describe('Country/region label as written'),
   unit: unitId.optional().describe('Unit id, where the table is by unit'),
+  unitNameEn: englishName('English name of the unit (units.name.en of unit), where the unit has one').optional(),
   category: z.string().min(1).describe('regular, non-regular, employed-researcher, employed-faculty, employed-other, own-funds, external-funds, other-funds, total'),
   count: z.number().int().nonnegative().describe('The count'),
   asOf: isoDate.optional().describe('Date the count is as of, where the table states one'),
@@ -312,6 +336,7 @@ export const Conference = z.object({
   endDate: isoDate.optional().describe('Last day'),
   dateRaw: z.string().min(1).describe('The date cell as written'),
   format: z.string().optional().describe('オンサイト / オンライン / ハイブリッド as written'),
+  formatEn: z.enum(['on-site', 'online', 'hybrid']).optional().describe('The format in English (data/reference/labels-en.json)'),
   venue: z.string().optional().describe('Venue as written'),
   hosts: z.string().optional().describe('Host(s) as written'),
   theme: z.string().optional().describe('Theme as written'),
@@ -331,6 +356,7 @@ export const Visit = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).meta({ tableType: 'yearmonth' }).describe('Month of the visit, YYYY-MM'),
   visitor: z.string().min(1).describe('Visiting institution or delegation, as written'),
   country: country.optional().describe('Country of the visitor'),
+  countryNameEn: countryNameEn().optional().describe('English name of the country (countries.name.en of country), where the visit names one'),
   count: z.number().int().describe('Number of visits'),
   persons: z.number().int().describe('Number of persons'),
   source: SourceRef,
@@ -398,3 +424,23 @@ export const TABLES = {
   'call-facts': CallFact,
 } as const;
 export type TableName = keyof typeof TABLES;
+
+/** The English columns of each table (see englishName above): filled by the assemble stage, never by a parser. */
+export const ENGLISH_FIELDS = {
+  countries: ['regionNameEn', 'sourceRegionsEn'],
+  partners: ['countryNameEn'],
+  agreements: ['partnerNameEn', 'countryNamesEn', 'regionNamesEn', 'regionLabelEn'],
+  programmes: ['countryNameEn'],
+  'degree-programmes': ['partnerNamesEn'],
+  'strategic-partnerships': ['memberNamesEn'],
+  flows: ['countryNameEn', 'unitNameEn'],
+  conferences: ['formatEn'],
+  visits: ['countryNameEn'],
+} as const satisfies Partial<Record<TableName, readonly string[]>>;
+export type EnglishField<T extends keyof typeof ENGLISH_FIELDS> = (typeof ENGLISH_FIELDS)[T][number];
+
+/** A table's record schema without its English columns: what a parser's draft must satisfy (its partner ids filled in). */
+export function draftSchema(table: keyof typeof ENGLISH_FIELDS): z.ZodObject {
+  const mask = Object.fromEntries(ENGLISH_FIELDS[table].map((k) => [k, true as const]));
+  return (TABLES[table] as z.ZodObject).omit(mask as never);
+}

@@ -6,7 +6,7 @@
  */
 import type { SourceContext } from '../lib/context.ts';
 import type {
-  Agreement, Programme, DegreeProgramme, StrategicPartnership, Flow, Conference, Visit, CallFact, SourceRef,
+  Agreement, Programme, DegreeProgramme, StrategicPartnership, Flow, Conference, Visit, CallFact, SourceRef, EnglishField,
 } from '../schema/records.ts';
 
 /** An institution as one source line names it. */
@@ -22,19 +22,23 @@ export interface PartnerMention {
   source: SourceRef;
 }
 
-export type AgreementDraft = Omit<Agreement, 'partner'> & { partner: PartnerMention };
-export type ProgrammeDraft = Omit<Programme, 'partner'> & { partner: PartnerMention };
-export type DegreeProgrammeDraft = Omit<DegreeProgramme, 'partners'> & { partners: PartnerMention[] };
-export type StrategicPartnershipDraft = Omit<StrategicPartnership, 'members'> & { members: PartnerMention[] };
+/* Drafts carry no English columns (ENGLISH_FIELDS): the assemble stage fills those from the other tables. */
+export type AgreementDraft = Omit<Agreement, 'partner' | EnglishField<'agreements'>> & { partner: PartnerMention };
+export type ProgrammeDraft = Omit<Programme, 'partner' | EnglishField<'programmes'>> & { partner: PartnerMention };
+export type DegreeProgrammeDraft = Omit<DegreeProgramme, 'partners' | EnglishField<'degree-programmes'>> & { partners: PartnerMention[] };
+export type StrategicPartnershipDraft = Omit<StrategicPartnership, 'members' | EnglishField<'strategic-partnerships'>> & { members: PartnerMention[] };
+export type FlowDraft = Omit<Flow, EnglishField<'flows'>>;
+export type ConferenceDraft = Omit<Conference, EnglishField<'conferences'>>;
+export type VisitDraft = Omit<Visit, EnglishField<'visits'>>;
 
 export interface ParseResult {
   agreements?: AgreementDraft[];
   programmes?: ProgrammeDraft[];
   degreeProgrammes?: DegreeProgrammeDraft[];
   strategicPartnerships?: StrategicPartnershipDraft[];
-  flows?: Flow[];
-  conferences?: Conference[];
-  visits?: Visit[];
+  flows?: FlowDraft[];
+  conferences?: ConferenceDraft[];
+  visits?: VisitDraft[];
   callFacts?: CallFact[];
   /** Region label the source gives each country it lists (code → labels), for countries.json. */
   sourceRegions?: { country: string; label: string }[];

@@ -1,12 +1,15 @@
 /**
  * The published dataset as files: every table as CSV and JSON, the JSON Schemas, datapackage.json,
  * validation.json (all written by the pipeline to data/build/), CITATION.cff, and one zip of all of
- * them. Served at stable URLs under /data/ (src/pages/data/[...file].ts) and listed on the dataset
- * page. Build time only.
+ * them; and each table's CSV for Excel (<table>.excel.csv: src/lib/excel-csv.ts), which the zip
+ * leaves out (it is the Data Package, for programs: a byte away from the plain CSV, and it would
+ * nearly double the zip). Served at stable URLs under /data/ (src/pages/data/[...file].ts) and
+ * listed on the dataset page. Build time only.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
+import { excelCsv, excelCsvPath, isExcelCsv, plainCsvPath } from './excel-csv.ts';
 
 const BUILD = resolve(process.env.KORYU_DATA_DIR ?? 'data/build');
 
@@ -22,6 +25,16 @@ export function buildFiles(): string[] {
 
 export function readBuildFile(path: string): Uint8Array {
   return readFileSync(join(BUILD, path));
+}
+
+/** Paths under /data/ of the tables' Excel variants: <table>.excel.csv for each <table>.csv. */
+export function excelFiles(): string[] {
+  return buildFiles().filter((f) => f.endsWith('.csv') && !f.includes('/')).map(excelCsvPath);
+}
+
+/** A file served under /data/ from data/build: as built, or a table's Excel variant made from its CSV. */
+export function dataFile(path: string): Uint8Array {
+  return isExcelCsv(path) ? excelCsv(readBuildFile(plainCsvPath(path))) : readBuildFile(path);
 }
 
 /** CITATION.cff from the project root. */

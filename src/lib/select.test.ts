@@ -3,7 +3,7 @@ import { groupBy, directoryEntries, unitAncestors, unitSubtree } from './select.
 import type { Agreement, Partner, Country } from '../../scripts/schema/records.ts';
 
 const ag = (over: Partial<Agreement>): Agreement => ({
-  id: 'x-L1', home: 'osaka', partner: 'p', partnerName: 'P', countries: ['FR'], level: 'department', homeUnits: [], source: { id: 'x', line: 1 }, ...over,
+  id: 'x-L1', home: 'osaka', partner: 'p', partnerName: 'P', partnerNameEn: 'P', countries: ['FR'], countryNamesEn: ['France'], regionNamesEn: ['Europe'], level: 'department', homeUnits: [], source: { id: 'x', line: 1 }, ...over,
 });
 
 describe('select', () => {
@@ -14,7 +14,7 @@ describe('select', () => {
   });
   it('directoryEntries gathers homes, levels, years, targets and waivers of a partner', () => {
     const partners: Partner[] = [{ id: 'p', formerIds: [], name: { ja: 'ボルドー大学', en: 'University of Bordeaux' }, aliases: ['ボルドー大学'], country: 'FR', kind: 'university', ror: null, website: null, city: null, location: null, identity: { status: 'reviewed', evidence: 'fixture' } }];
-    const countryByCode = new Map<string, Country>([['FR', { code: 'FR', name: { ja: 'フランス', en: 'France' }, region: 'europe', sourceRegions: [] }]]);
+    const countryByCode = new Map<string, Country>([['FR', { code: 'FR', name: { ja: 'フランス', en: 'France' }, region: 'europe', regionNameEn: 'Europe', sourceRegions: [], sourceRegionsEn: [] }]]);
     const agreements = [
       ag({ id: 'a', home: 'osaka', signedOn: '2015-04-01', tuitionWaiver: { max: 0, raw: '×' }, homeUnits: ['osaka-u1'] }),
       ag({ id: 'b', home: 'tsukuba', level: 'cic', targets: { researchers: true, students: false } }),

@@ -10,6 +10,7 @@ import type { Agreement, Check, Conference, Country, DegreeProgramme, Flow, Home
 import { table, validation } from './data.ts';
 import { REGIONS } from '../../scripts/lib/countries.ts';
 import { renderPlot, renderChoropleth, rowsToCsv, seriesColours, OKABE_ITO, type LegendEntry } from './charts.ts';
+import { csvDataUrl } from './excel-csv.ts';
 import {
   fiscalYears, flowsByGroup, balance, rankUnits, categoryBreakdown, agreementsOverTime, listEnds, thinTail, shortfalls, totalsByYear,
   degreeProgrammesByStartYear, conferencesSummary, visitsByMonth, unitFlows, tableCells, refsOf, statedTotal, POPULATIONS, DIRECTIONS,
@@ -485,7 +486,7 @@ export function chartCsv(c: ChartDef): string {
 
 /** A chart's CSV as a data: URL, for a page that shows one chart and serves no CSV file of it. */
 export function chartCsvDataUrl(c: ChartDef): string {
-  return `data:text/csv;charset=utf-8,${encodeURIComponent(chartCsv(c))}`;
+  return csvDataUrl(chartCsv(c));
 }
 
 /** "line" or "lines", for an English subtitle citing these refs. */

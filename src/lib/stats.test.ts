@@ -16,7 +16,7 @@ const flow = (over: Partial<Flow> & { line: number }): Flow => {
   const { line, ...rest } = over;
   return { home: 'tsukuba', fiscalYear: 2023, population: 'student', direction: 'outbound', category: 'total', count: 0, source: { id: 'doc', line }, ...rest };
 };
-const country = (code: string, region: string): Country => ({ code, name: { ja: code, en: code }, region, sourceRegions: [] });
+const country = (code: string, region: string): Country => ({ code, name: { ja: code, en: code }, region, regionNameEn: region, sourceRegions: [], sourceRegionsEn: [] });
 const COUNTRIES = [country('FR', 'europe'), country('DE', 'europe'), country('CN', 'east-asia'), country('US', 'north-america')];
 const unit = (id: string, parent?: string, kind = 'faculty'): Unit => ({ id, home: 'tsukuba', name: { ja: id }, kind, ...(parent ? { parent } : {}) });
 const sel = { population: 'student', direction: 'outbound', fiscalYear: 2023 } as const;
@@ -224,7 +224,7 @@ describe('flowsByUnit, rankUnits and categoryBreakdown', () => {
 });
 
 describe('agreements, degree programmes, conferences, visits', () => {
-  const ag = (id: string, over: Partial<Agreement>): Agreement => ({ id, home: 'osaka', partner: 'p', partnerName: 'P', countries: ['FR'], level: 'department', homeUnits: [], source: { id: 'a', line: Number(id) }, ...over });
+  const ag = (id: string, over: Partial<Agreement>): Agreement => ({ id, home: 'osaka', partner: 'p', partnerName: 'P', partnerNameEn: 'P', countries: ['FR'], countryNamesEn: ['FR'], regionNamesEn: ['europe'], level: 'department', homeUnits: [], source: { id: 'a', line: Number(id) }, ...over });
   const agreements = [
     ag('1', { signedOn: '2010-05-01' }),
     ag('2', { signedOn: '2012-01-01', countries: ['CN'] }),
@@ -258,7 +258,7 @@ describe('agreements, degree programmes, conferences, visits', () => {
 
   it('degreeProgrammesByStartYear counts programmes by kind and start year, undated apart', () => {
     const dp = (id: string, kind: 'double' | 'joint', startFiscalYear?: number): DegreeProgramme => ({
-      id, kind, home: 'tsukuba', programme: 'x', homeUnits: [], partners: ['p'], form: '修士－修士', startRaw: 'R2', source: { id: 'd', line: Number(id) }, ...(startFiscalYear ? { startFiscalYear } : {}),
+      id, kind, home: 'tsukuba', programme: 'x', homeUnits: [], partners: ['p'], partnerNamesEn: ['P'], form: '修士－修士', startRaw: 'R2', source: { id: 'd', line: Number(id) }, ...(startFiscalYear ? { startFiscalYear } : {}),
     });
     const { rows, undated } = degreeProgrammesByStartYear([dp('1', 'double', 2015), dp('2', 'double', 2017), dp('3', 'joint', 2017), dp('4', 'double')]);
     expect(rows.map((r) => [r.group, r.year, r.count, r.cumulative])).toEqual([

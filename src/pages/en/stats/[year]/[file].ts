@@ -1,10 +1,11 @@
-/** The plotted rows of each chart of /en/stats/<year>/ as CSV, when the data has several years. */
+/** The plotted rows of each chart of /en/stats/<year>/ as CSV, and each for Excel, when the data has several years. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { statsCharts, statsYears, chartCsv } from '../../../../lib/stats-charts.ts';
+import { csvAndExcel, CSV_HEADERS } from '../../../../lib/excel-csv.ts';
 
 export const getStaticPaths: GetStaticPaths = () => {
   const years = statsYears();
-  return years.length > 1 ? years.flatMap((y) => statsCharts('en', y).map((c) => ({ params: { year: String(y), file: `${c.id}.csv` }, props: { csv: chartCsv(c) } }))) : [];
+  return years.length > 1 ? years.flatMap((y) => statsCharts('en', y).flatMap((c) => csvAndExcel(`${c.id}.csv`, chartCsv(c))).map(({ file, body }) => ({ params: { year: String(y), file }, props: { body } }))) : [];
 };
 
-export const GET: APIRoute = ({ props }) => new Response((props as { csv: string }).csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+export const GET: APIRoute = ({ props }) => new Response((props as { body: string | Uint8Array }).body as BodyInit, { headers: CSV_HEADERS });
