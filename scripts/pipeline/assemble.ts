@@ -16,7 +16,11 @@ export function assembleTables(parsed: Parsed[], contexts: SourceContext[], part
   const errors: Problem[] = [];
   type Item<K extends keyof ParseResult> = NonNullable<ParseResult[K]>[number];
   const all = <K extends keyof ParseResult>(k: K): Item<K>[] => parsed.flatMap(({ result }) => (result[k] ?? []) as Item<K>[]);
-  const agreements = all('agreements').map((a) => ({ ...a, partner: partnerId(a.partner) })).sort(byLine);
+  const agreements = all('agreements').map((a) => {
+    const partners = (a.partners ?? [a.partner]).map(partnerId);
+    if (new Set(partners).size < partners.length) errors.push(stageProblem('data/reference/partner-splits.json', `agreement ${a.id}: two members of its split are one partner (${partners.join(', ')})`, { source: a.source.id, line: a.source.line, raw: a.partnerName }));
+    return { ...a, partner: partners[0]!, partners };
+  }).sort(byLine);
   const programmes = all('programmes').map((p) => ({ ...p, partner: partnerId(p.partner) })).sort(byLine);
   const degreeProgrammes = all('degreeProgrammes').map((d) => ({ ...d, partners: d.partners.map(partnerId) })).sort(byLine);
   const strategic = all('strategicPartnerships').map((s) => ({ ...s, members: s.members.map(partnerId) })).sort(byLine);

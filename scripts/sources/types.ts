@@ -22,7 +22,12 @@ export interface PartnerMention {
   source: SourceRef;
 }
 
-export type AgreementDraft = Omit<Agreement, 'partner'> & { partner: PartnerMention };
+/**
+ * An agreement as a parser returns it: its partner as a mention. `partners` is set only by the merge
+ * stage, when data/reference/partner-splits.json splits a cell that fuses several institutions
+ * (then `partner` is its first member); otherwise the agreement's partners are [partner].
+ */
+export type AgreementDraft = Omit<Agreement, 'partner' | 'partners'> & { partner: PartnerMention; partners?: PartnerMention[] };
 export type ProgrammeDraft = Omit<Programme, 'partner'> & { partner: PartnerMention };
 export type DegreeProgrammeDraft = Omit<DegreeProgramme, 'partners'> & { partners: PartnerMention[] };
 export type StrategicPartnershipDraft = Omit<StrategicPartnership, 'members'> & { members: PartnerMention[] };

@@ -13,12 +13,34 @@ export function levelLabel(locale: Locale, level: string): string {
   }
 }
 
+/**
+ * Where a partner with no country is grouped: a network spanning countries (`country: null`,
+ * `scope: international`) is shown as "International / 国際", in place of a region and of a
+ * country, and counted under none of them.
+ */
+export const INTERNATIONAL = 'international';
+/** The region ids partners are grouped under: the project's regions, then International. */
+export const PARTNER_REGION_IDS: readonly string[] = [...REGIONS.map((r) => r.id), INTERNATIONAL];
+
+/** A partner's region: its country's, International where it has no country, `unknown` for an unknown code. */
+export function partnerRegion(countryByCode: ReadonlyMap<string, Country>, country: string | null): string {
+  return country === null ? INTERNATIONAL : countryByCode.get(country)?.region ?? 'unknown';
+}
+
 export function regionLabel(locale: Locale, id: string): string {
+  if (id === INTERNATIONAL) return t(locale, 'international');
   return REGIONS.find((r) => r.id === id)?.name[locale] ?? id;
 }
 
-export function countryLabel(locale: Locale, c: Country | undefined, code: string): string {
+/** A country's name; a partner with no country (a network spanning countries) reads "International". */
+export function countryLabel(locale: Locale, c: Country | undefined, code: string | null): string {
+  if (code === null) return t(locale, 'international');
   return c ? c.name[locale] : code;
+}
+
+/** The country of a partner, by code (null: a network spanning countries, "International"). */
+export function partnerCountryLabel(locale: Locale, countryByCode: ReadonlyMap<string, Country>, code: string | null): string {
+  return countryLabel(locale, code === null ? undefined : countryByCode.get(code), code);
 }
 
 export function homeLabel(locale: Locale, h: Home | undefined, id: string): string {
