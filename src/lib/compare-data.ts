@@ -8,7 +8,7 @@ import { relations, type Relation } from './relations.ts';
 import { memberships, pairsOf, pairId, comparePair, intersections, coverage, type PairComparison } from './compare.ts';
 import { toCsv } from '../../scripts/lib/output.ts';
 import { groupBy } from './select.ts';
-import { partnerRegion } from './labels.ts';
+import { partnerRegion } from './partner-region.ts';
 
 let cached: { rels: Relation[]; homes: string[]; members: Map<string, string[]> } | undefined;
 

@@ -2,6 +2,7 @@
 import { t, type Locale } from '../i18n/ui.ts';
 import type { Country, Unit, Home } from '../../scripts/schema/records.ts';
 import { REGIONS } from '../../scripts/lib/countries.ts';
+import { INTERNATIONAL } from './partner-region.ts';
 
 export function levelLabel(locale: Locale, level: string): string {
   switch (level) {
@@ -13,19 +14,9 @@ export function levelLabel(locale: Locale, level: string): string {
   }
 }
 
-/**
- * Where a partner with no country is grouped: a network spanning countries (`country: null`,
- * `scope: international`) is shown as "International / 国際", in place of a region and of a
- * country, and counted under none of them.
- */
-export const INTERNATIONAL = 'international';
-/** The region ids partners are grouped under: the project's regions, then International. */
+export { INTERNATIONAL, partnerRegion } from './partner-region.ts';
+/** The region ids partners are grouped under: the project's regions, then International (partner-region.ts). */
 export const PARTNER_REGION_IDS: readonly string[] = [...REGIONS.map((r) => r.id), INTERNATIONAL];
-
-/** A partner's region: its country's, International where it has no country, `unknown` for an unknown code. */
-export function partnerRegion(countryByCode: ReadonlyMap<string, Country>, country: string | null): string {
-  return country === null ? INTERNATIONAL : countryByCode.get(country)?.region ?? 'unknown';
-}
 
 export function regionLabel(locale: Locale, id: string): string {
   if (id === INTERNATIONAL) return t(locale, 'international');

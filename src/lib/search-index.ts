@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import Fuse from 'fuse.js';
 import { dataset, type Dataset } from './dataset.ts';
 import { LEVELS, yearOf } from './select.ts';
-import { partnerRegion } from './labels.ts';
+import { partnerRegion } from './partner-region.ts';
 import { normalizeWords } from './normalize.ts';
 import { withBase } from './site.ts';
 import { FUSE_KEYS, dehydrateFuseIndex, type FuseIndexJson, type AgreementTuple, type IndexPayload, type SearchDoc } from './directory-filter.ts';

@@ -1,7 +1,7 @@
 /** Pure selectors over the dataset's tables: grouping, directory entries, counts by year. */
 import type { Agreement, Partner, Programme, DegreeProgramme, StrategicPartnership, Country, Unit } from '../../scripts/schema/records.ts';
 import { relations } from './relations.ts';
-import { partnerRegion } from './labels.ts';
+import { partnerRegion } from './partner-region.ts';
 
 /** Groups items under every key the function gives (an item may sit under several keys). */
 export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
