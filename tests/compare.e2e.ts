@@ -11,7 +11,8 @@ import { test, expect, expectCleanVisit, expectNoSeriousA11yViolations } from '.
 
 const read = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, `../data/build/${name}.json`), 'utf8'));
 const links: [string, string][] = [
-  ...read('agreements').map((a: { home: string; partner: string }) => [a.home, a.partner]),
+  // an agreement whose line names several institutions (osaka-2021 L101) links its home to each
+  ...read('agreements').flatMap((a: { home: string; partners: string[] }) => a.partners.map((p) => [a.home, p])),
   ...read('programmes').map((p: { home: string; partner: string }) => [p.home, p.partner]),
   ...read('degree-programmes').flatMap((x: { home: string; partners: string[] }) => x.partners.map((p) => [x.home, p])),
   ...read('strategic-partnerships').flatMap((x: { home: string; members: string[] }) => x.members.map((p) => [x.home, p])),
@@ -19,7 +20,7 @@ const links: [string, string][] = [
 // relations per home: one per agreement, programme and degree programme partner, and per strategic
 // partnership member unless an agreement of the same line already names it (UTokyo publishes both)
 type Src = { id: string; line: number };
-const agreementLines = new Set((read('agreements') as { home: string; partner: string; source: Src }[]).map((a) => `${a.home} ${a.partner} ${a.source.id} ${a.source.line}`));
+const agreementLines = new Set((read('agreements') as { home: string; partners: string[]; source: Src }[]).flatMap((a) => a.partners.map((p) => `${a.home} ${p} ${a.source.id} ${a.source.line}`)));
 const relationCount = (home: string) =>
   links.filter(([h]) => h === home).length -
   (read('strategic-partnerships') as { home: string; members: string[]; source: Src }[]).filter((x) => x.home === home)
@@ -27,7 +28,9 @@ const relationCount = (home: string) =>
 const HOMES = (read('homes') as { id: string }[]).map((h) => h.id).sort();
 const partnersOf = new Map(HOMES.map((h) => [h, new Set(links.filter(([x]) => x === h).map(([, p]) => p))]));
 const regionOf = new Map((read('countries') as { code: string; region: string }[]).map((c) => [c.code, c.region]));
-const countryOf = new Map((read('partners') as { id: string; country: string }[]).map((p) => [p.id, p.country]));
+const countryOf = new Map((read('partners') as { id: string; country: string | null }[]).map((p) => [p.id, p.country]));
+/** a partner's region: its country's; a network with no country (hiroshima-2024 L440) is International */
+const partnerRegionOf = (p: string) => { const c = countryOf.get(p); return c === null ? 'international' : regionOf.get(c!); };
 const PAIRS = HOMES.flatMap((a, i) => HOMES.slice(i + 1).map((b) => [a, b] as const));
 const shared = (a: string, b: string) => [...partnersOf.get(a)!].filter((p) => partnersOf.get(b)!.has(p)).sort();
 /** Exclusive intersections among `homes`: key "a,b" → count. */
@@ -61,7 +64,7 @@ describe('comparisons', () => {
         // only one of them, by region (each country's region from countries.json)
         const regionRows = await v.page.locator('tr[data-region]:has(td[data-only-a])').evaluateAll((els) => els.map((e) => [e.getAttribute('data-region')!, Number(e.querySelector('[data-only-a]')!.getAttribute('data-only-a')), Number(e.querySelector('[data-only-b]')!.getAttribute('data-only-b'))] as const));
         for (const [region, onlyA, onlyB] of regionRows) {
-          const inRegion = (p: string) => regionOf.get(countryOf.get(p)!) === region;
+          const inRegion = (p: string) => partnerRegionOf(p) === region;
           expect([onlyA, onlyB], `${path} ${region}`).toEqual([[...partnersOf.get(a)!].filter((p) => inRegion(p) && !partnersOf.get(b)!.has(p)).length, [...partnersOf.get(b)!].filter((p) => inRegion(p) && !partnersOf.get(a)!.has(p)).length]);
         }
         expect(regionRows.reduce((s, [, x]) => s + x, 0), path).toBe(partnersOf.get(a)!.size - want.length);
@@ -80,7 +83,7 @@ describe('comparisons', () => {
     // region cells: partners of each home per region (countries.json gives each country's region)
     const cells = await v.page.locator('table[data-coverage-table="region"] td[data-count]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-region')!, e.closest('tr')!.getAttribute('data-home')!, Number(e.getAttribute('data-count'))] as const));
     expect(cells.length).toBeGreaterThan(20);
-    for (const [region, home, count] of cells) expect(count, `${home} ${region}`).toBe([...partnersOf.get(home)!].filter((p) => regionOf.get(countryOf.get(p)!) === region).length);
+    for (const [region, home, count] of cells) expect(count, `${home} ${region}`).toBe([...partnersOf.get(home)!].filter((p) => partnerRegionOf(p) === region).length);
     // the pair links give the shared counts
     for (const [a, b] of PAIRS) expect(await v.page.locator(`[data-pair="${a}-${b}"]`).innerText()).toContain(`${shared(a, b).length} shared`);
     expectCleanVisit(v);

@@ -13,7 +13,7 @@ import { settled, results, search } from './directory-helpers.ts';
 
 const read = <T>(name: string): T => JSON.parse(readFileSync(resolve(import.meta.dirname, `../data/build/${name}.json`), 'utf8')) as T;
 interface Partner { id: string; name: { ja: string; en?: string }; aliases: string[]; country: string; reading?: string }
-interface Agreement { id: string; partner: string; home: string; signedOn?: string; signedYear?: number }
+interface Agreement { id: string; partner: string; partners: string[]; home: string; signedOn?: string; signedYear?: number }
 const partners = read<Partner[]>('partners');
 const agreements = read<Agreement[]>('agreements');
 const programmes = read<{ partner: string; home: string }[]>('programmes');
@@ -23,7 +23,7 @@ const strategic = read<{ members: string[]; home: string }[]>('strategic-partner
 const bordeaux = partners.find((p) => p.aliases.includes('ボルドー大学'))!;
 const gadjah = partners.find((p) => p.name.ja === 'ガジャマダ大学')!;
 const usIds = new Set(partners.filter((p) => p.country === 'US').map((p) => p.id));
-const agreementsOf = (id: string) => agreements.filter((a) => a.partner === id);
+const agreementsOf = (id: string) => agreements.filter((a) => a.partners.includes(id));
 const yearOf = (a: Agreement) => (a.signedOn ? Number(a.signedOn.slice(0, 4)) : a.signedYear);
 /** Every home a partner is linked to (agreements, programmes, degree programmes, strategic partnerships). */
 const homesOf = (id: string) => new Set([

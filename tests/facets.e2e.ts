@@ -13,7 +13,8 @@ const read = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirna
 const partners = read('partners') as { country: string | null }[];
 const regionOf = new Map((read('countries') as { code: string; region: string }[]).map((c) => [c.code, c.region]));
 const partnerCountries = new Set(partners.map((p) => p.country).filter((c): c is string => c !== null));
-const partnerRegions = new Set([...partnerCountries].map((c) => regionOf.get(c)));
+// a network spanning countries (country null) is grouped as International (src/lib/partner-region.ts)
+const partnerRegions = new Set([...[...partnerCountries].map((c) => regionOf.get(c)), ...(partners.some((p) => p.country === null) ? ['international'] : [])]);
 
 describe('directory facets', () => {
   for (const locale of ['ja', 'en'] as const) {

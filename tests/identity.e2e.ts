@@ -16,7 +16,7 @@ interface Partner {
   location: { lat: number; lon: number } | null; otherNames?: string[]; identity: { status: string; evidence: string };
 }
 const partners = read<Partner[]>('partners');
-const agreements = read<{ partner: string; home: string }[]>('agreements');
+const agreements = read<{ partner: string; partners: string[]; home: string }[]>('agreements');
 const programmes = read<{ partner: string; home: string }[]>('programmes');
 const degrees = read<{ partners: string[]; home: string }[]>('degree-programmes');
 const strategic = read<{ members: string[]; home: string }[]>('strategic-partnerships');
@@ -120,7 +120,7 @@ describe('search by English names and their common forms', () => {
 
 /** Every partner a university has a relation with: an agreement, a programme, a degree programme or a strategic partnership. */
 const partnersOf = (home: string) => new Set([
-  ...agreements.filter((a) => a.home === home).map((a) => a.partner),
+  ...agreements.filter((a) => a.home === home).flatMap((a) => a.partners),
   ...programmes.filter((a) => a.home === home).map((a) => a.partner),
   ...degrees.filter((x) => x.home === home).flatMap((x) => x.partners),
   ...strategic.filter((x) => x.home === home).flatMap((x) => x.members),

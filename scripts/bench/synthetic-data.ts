@@ -9,7 +9,7 @@
  *   names          ` <i+1>`         partner ja/en names, reading and aliases, the partner names as
  *                                   written on agreement, programme and degree-programme lines,
  *                                   strategic partnership names, conference names, visitors
- *   foreign keys                    agreement.partner, programme.partner, degreeProgramme.partners,
+ *   foreign keys                    agreement.partner and .partners, programme.partner, degreeProgramme.partners,
  *                                   strategicPartnership.members
  * Shared reference tables (homes, countries, units, sources) are copied as they are, so source links
  * and home units stay valid; flows (statistics without ids) are repeated k times. Every table is
@@ -63,6 +63,7 @@ export function writeSyntheticData(from: string, out: string, k: number): Synthe
     ...a,
     id: id(a.id, i),
     partner: id(a.partner, i),
+    partners: a.partners.map((p) => id(p, i)),
     partnerName: name(a.partnerName, i),
   }));
   tables.programmes = times(read<Programme[]>(from, 'programmes'), (p, i) =>
@@ -108,7 +109,7 @@ export function writeSyntheticData(from: string, out: string, k: number): Synthe
   }
   const partnerIds = new Set((tables.partners as Partner[]).map((p) => p.id));
   const refs = [
-    ...(tables.agreements as Agreement[]).map((a) => a.partner),
+    ...(tables.agreements as Agreement[]).flatMap((a) => [a.partner, ...a.partners]),
     ...(tables.programmes as Programme[]).map((p) => p.partner),
     ...(tables['degree-programmes'] as DegreeProgramme[]).flatMap((d) => d.partners),
     ...(tables['strategic-partnerships'] as StrategicPartnership[]).flatMap((s) => s.members),

@@ -45,10 +45,12 @@ export function assembleTables(parsed: Parsed[], contexts: SourceContext[], part
   };
 
   const agreements = all('agreements').map((a) => {
-    const partner = partnerId(a.partner);
+    const partners = (a.partners ?? [a.partner]).map(partnerId);
+    if (new Set(partners).size < partners.length) errors.push(stageProblem('data/reference/partner-splits.json', `agreement ${a.id}: two members of its split are one partner (${partners.join(', ')})`, { source: a.source.id, line: a.source.line, raw: a.partnerName }));
+    const partner = partners[0]!;
     const regionLabel = a.regionLabel ? labelEn('region label', regionLabelEn, a.regionLabel, a.source) : undefined;
     return {
-      ...a, partner, ...(partnerEn.has(partner) ? { partnerNameEn: partnerEn.get(partner)! } : {}),
+      ...a, partner, partners, ...(partnerEn.has(partner) ? { partnerNameEn: partnerEn.get(partner)! } : {}),
       countryNamesEn: a.countries.map(countryEn), regionNamesEn: [...new Set(a.countries.map(regionOf))],
       ...(regionLabel ? { regionLabelEn: regionLabel } : {}),
     };

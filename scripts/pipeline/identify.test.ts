@@ -52,6 +52,19 @@ describe('identifyPartners', () => {
     expect(r.errors.map((e) => e.message).join('\n')).toMatch(/stale identity entry/);
   });
 
+  it('a network with no country (country null, scope international) matches by name whatever country its mention is listed under, and has no country and no place', () => {
+    const net: IdentityEntry = { id: 'some-network', formerIds: ['n'], country: null, ja: '某国際ネットワーク', en: 'Some Network', status: 'reviewed', scope: 'international', reason: 'a network of ten countries, no seat' };
+    const r = identifyPartners([draft('n', 'AU', '某国際ネットワーク')], reference([net]));
+    expect(r.errors).toEqual([]);
+    expect(r.partners[0]).toMatchObject({ id: 'some-network', country: null, scope: 'international', city: null, location: null });
+  });
+
+  it('an entry with no country and no international scope is malformed', () => {
+    const bad: IdentityEntry = { id: 'some-school', formerIds: ['s'], country: null, ja: '某学校', en: 'Some School', status: 'reviewed', reason: 'r' };
+    const r = identifyPartners([draft('s', 'TH', '某学校')], reference([bad]));
+    expect(r.errors.map((e) => e.message).join('\n')).toMatch(/malformed: it needs ja and a country code \(null only with scope international\)/);
+  });
+
   it('names the closest unmatched entries of the country for a partner with no entry', () => {
     const r = identifyPartners([draft('mahidon', 'TH', 'マヒドン医科大学')], reference([MAHIDOL]));
     expect(r.errors[0]!.message).toMatch(/closest unmatched entries of TH: マヒドン大学 → Mahidol University/);

@@ -30,7 +30,12 @@ export interface IdentityEntry {
   id?: string;
   /** Ids the partner was published under before; their URLs send readers on. */
   formerIds: string[];
-  country: string;
+  /**
+   * The partner's country (ISO code); null for a network spanning countries with no seat (then
+   * `scope` is international, and the entry matches the partner by name whatever country its
+   * mentions are listed under).
+   */
+  country: string | null;
   /** The partner's Japanese name as the data shows it (matched with spelling variants folded). */
   ja: string;
   /** Official English name. */
@@ -122,7 +127,7 @@ export function identifyPartners(drafts: DraftPartner[], ref: IdentityReference 
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const err = (file: string, raw: string, message: string) => errors.push({ severity: 'error', source: '', file, line: 0, raw, message });
-  const entryRaw = (e: IdentityEntry) => `${e.country} ${e.ja} → ${e.en}${e.id ? ` (${e.id})` : ''}`;
+  const entryRaw = (e: IdentityEntry) => `${e.country ?? 'international'} ${e.ja} → ${e.en}${e.id ? ` (${e.id})` : ''}`;
 
   // Entries of the wrong shape are reported and left out (a typo must never pass as a status).
   const STATUSES: IdentityStatus[] = ['ror', 'registry', 'reviewed', 'unidentified'];
@@ -131,15 +136,16 @@ export function identifyPartners(drafts: DraftPartner[], ref: IdentityReference 
       : !STATUSES.includes(e.status) ? `status "${String(e.status)}" is none of ${STATUSES.join(', ')}`
         : typeof e.reason !== 'string' || e.reason.trim() === '' ? 'it gives no reason'
           : typeof e.en !== 'string' || e.en.trim() === '' ? 'it gives no English name'
-            : typeof e.ja !== 'string' || !/^[A-Z]{2}$/.test(String(e.country)) ? 'it needs ja and a country code' : '';
+            : typeof e.ja !== 'string' || (e.country === null ? e.scope !== 'international' : !/^[A-Z]{2}$/.test(String(e.country))) ? 'it needs ja and a country code (null only with scope international)' : '';
     if (wrong) err(e.file, `${String(e.country)} ${String(e.ja)}`, `identity entry is malformed: ${wrong}`);
     return !wrong;
   });
 
   // Entries by country + name key.
+  // An entry with no country (a network spanning countries) matches by name alone: key "*|…".
   const byKey = new Map<string, (IdentityEntry & { file: string })[]>();
   for (const e of entries) {
-    const k = `${e.country}|${nameKey(e.ja)}`;
+    const k = `${e.country ?? '*'}|${nameKey(e.ja)}`;
     byKey.set(k, [...(byKey.get(k) ?? []), e]);
   }
   for (const [, es] of byKey) if (es.length > 1) for (const e of es.slice(1)) err(e.file, entryRaw(e), `two identity entries share the name ${e.ja} (${e.country}): one partner, one entry — put every former id in one entry's formerIds`);
@@ -154,7 +160,7 @@ export function identifyPartners(drafts: DraftPartner[], ref: IdentityReference 
   }
   const taken = new Set(entries.flatMap((e) => [e.id ?? '', ...e.formerIds]).filter(Boolean));
   for (const e of entries) {
-    if (!e.id || !SLUG.test(e.id)) { err(e.file, entryRaw(e), `identity entry has ${e.id ? `a malformed id "${e.id}"` : 'no id'}: run node scripts/reference/identity-ids.ts --write (it would propose "${proposeId(e.en, e.city?.name, e.country, taken)}")`); continue; }
+    if (!e.id || !SLUG.test(e.id)) { err(e.file, entryRaw(e), `identity entry has ${e.id ? `a malformed id "${e.id}"` : 'no id'}: run node scripts/reference/identity-ids.ts --write (it would propose "${proposeId(e.en, e.city?.name, e.country ?? 'int', taken)}")`); continue; }
     const other = ids.get(e.id);
     if (other) err(e.file, entryRaw(e), `id ${e.id} is also the id of ${other.ja} (${other.country}): two partners never share an id`);
     ids.set(e.id, e);
@@ -172,7 +178,7 @@ export function identifyPartners(drafts: DraftPartner[], ref: IdentityReference 
   const unmatchedIn = (country: string) => entries.filter((e) => e.country === country && !drafts.some((d) => d.country === country && partnerKeys(d).has(nameKey(e.ja))));
   for (const d of drafts) {
     const keys = partnerKeys(d);
-    const found = [...new Set([...keys].flatMap((k) => byKey.get(`${d.country}|${k}`) ?? []))];
+    const found = [...new Set([...keys].flatMap((k) => [...(byKey.get(`${d.country}|${k}`) ?? []), ...(byKey.get(`*|${k}`) ?? [])]))];
     if (found.length === 0) {
       const close = unmatchedIn(d.country).map((e) => ({ e, s: dice(jaKey(e.ja), jaKey(d.name.ja)) })).sort((a, b) => b.s - a.s).slice(0, 3);
       err(`data/reference/${IDENTITY_DIR}/`, `${d.country} ${d.name.ja}`, `partner ${d.name.ja} (${d.country}; aliases ${d.aliases.join(', ')}) has no identity entry: review it and add one${close.length ? `; closest unmatched entries of ${d.country}: ${close.map(({ e, s }) => `${e.ja} → ${e.en} (${s.toFixed(2)})`).join('; ')}` : ''}`);
@@ -194,7 +200,7 @@ export function identifyPartners(drafts: DraftPartner[], ref: IdentityReference 
     if (p.identity.status !== 'ror') withoutRegistry.push({ partner: p.id, name: p.name.en, country: p.country, status: p.identity.status, reason: e.reason });
     partners.push(p);
   }
-  for (const e of entries) if (!used.has(e)) err(e.file, entryRaw(e), `stale identity entry: it matches no partner of this run (no partner of ${e.country} is named ${e.ja}) — remove it, or correct its ja name`);
+  for (const e of entries) if (!used.has(e)) err(e.file, entryRaw(e), `stale identity entry: it matches no partner of this run (no partner ${e.country ? `of ${e.country} ` : ''}is named ${e.ja}) — remove it, or correct its ja name`);
   for (const [id, ps] of byRor) if (ps.length > 1) err(`data/reference/${IDENTITY_DIR}/`, id, `ROR ${id} is the identity of ${ps.length} partners (${ps.join(', ')}): if they are one institution, merge them (partner-aliases.json) and keep one entry; otherwise one identity is wrong`);
   for (const [rec, ps] of byDomain) if (ps.length > 1) err(`data/reference/${IDENTITY_DIR}/`, rec, `registry entry ${rec} is the identity of ${ps.length} partners (${ps.join(', ')})`);
 
@@ -218,7 +224,7 @@ export function identifyPartners(drafts: DraftPartner[], ref: IdentityReference 
       byStatus,
       withRegistry: partners.filter((p) => p.ror || p.identity.status === 'registry').length,
       withLocation: partners.filter((p) => p.location).length,
-      withoutRegistry: withoutRegistry.sort((a, b) => cmp(a.status, b.status) || cmp(a.country, b.country) || cmp(a.partner, b.partner)),
+      withoutRegistry: withoutRegistry.sort((a, b) => cmp(a.status, b.status) || cmp(a.country ?? '', b.country ?? '') || cmp(a.partner, b.partner)),
     },
   };
 }
@@ -229,7 +235,7 @@ function partnerKeys(d: DraftPartner): Set<string> {
 }
 
 function identityOf(d: DraftPartner, e: IdentityEntry & { file: string }, ref: IdentityReference, err: (file: string, raw: string, message: string) => void, warnings: Problem[]): Partner {
-  const raw = `${e.country} ${e.ja} → ${e.en} (${e.id})`;
+  const raw = `${e.country ?? 'international'} ${e.ja} → ${e.en} (${e.id})`;
   let ror: RorRecord | undefined;
   let hipo: HipoRecord | undefined;
   let city: GeoCity | undefined;
@@ -252,11 +258,13 @@ function identityOf(d: DraftPartner, e: IdentityEntry & { file: string }, ref: I
     if (!city) err(e.file, raw, `city GeoNames ${e.city.geonames} (${e.city.name}) is not among the vendored places (data/reference/${REGISTRY_DIR}/geonames.json)`);
     else if (city.name !== e.city.name) err(e.file, raw, `city GeoNames ${city.id} is ${city.name}, the entry says ${e.city.name}`);
     else if (city.country !== d.country && e.scope !== 'international') err(e.file, raw, `city ${city.name} (GeoNames ${city.id}) is in ${city.country}, the partner in ${d.country}`);
-  } else if (e.status === 'registry' || e.status === 'reviewed') {
+  } else if ((e.status === 'registry' || e.status === 'reviewed') && e.country !== null) {
+    // (a network with no seat has no place)
     if (!ror) err(e.file, raw, `an entry without a registry place needs a reviewed city (GeoNames name and id: scripts/reference/city-lookup.ts)`);
   }
   const website = ror?.website ?? hipo?.webPages[0] ?? null;
-  const location = ror ? { lat: ror.lat, lon: ror.lng, precision: 'registry' as const } : city ? { lat: city.lat, lon: city.lon, precision: 'city' as const } : null;
+  // a network with no country has no place either, whatever its registry record says
+  const location = e.country === null ? null : ror ? { lat: ror.lat, lon: ror.lng, precision: 'registry' as const } : city ? { lat: city.lat, lon: city.lon, precision: 'city' as const } : null;
   // The evidence names its registry record first, unless the reviewed reason already does.
   const evidence = e.status === 'ror' && ror && !e.reason.includes(ror.id) ? `ROR ${ror.id} (${ror.name}, ${ror.city}): ${e.reason}`
     : e.status === 'registry' && hipo && !e.reason.includes(e.registry!.domain) ? `Hipo university-domains list: ${hipo.name} (${e.registry!.domain}): ${e.reason}`
@@ -267,6 +275,8 @@ function identityOf(d: DraftPartner, e: IdentityEntry & { file: string }, ref: I
   return {
     ...rest,
     id: e.id!,
+    // a network with no seat has no country, whatever country its mentions are listed under
+    country: e.country === null ? null : d.country,
     formerIds: [...e.formerIds].sort(),
     name: { ja: d.name.ja, en: e.en },
     ...(e.signedAs ? { signedAs: e.signedAs } : {}),

@@ -54,9 +54,12 @@ describe('the real sources', () => {
     const countries = new Set(rows('countries').map((c) => c.code as string));
     const units = new Set(rows('units').map((u) => u.id as string));
     const homes = new Set(rows('homes').map((h) => h.id as string));
-    for (const p of rows('partners')) expect(countries.has(p.country as string), p.id as string).toBe(true);
+    // a partner with no country is a network spanning countries (scope international)
+    for (const p of rows('partners')) expect(p.country === null ? p.scope === 'international' : countries.has(p.country as string), p.id as string).toBe(true);
     for (const a of rows('agreements')) {
       expect(partners.has(a.partner as string)).toBe(true);
+      expect((a.partners as string[])[0]).toBe(a.partner);
+      for (const p of a.partners as string[]) expect(partners.has(p), `${a.id} ${p}`).toBe(true);
       expect(homes.has(a.home as string)).toBe(true);
       for (const c of a.countries as string[]) expect(countries.has(c)).toBe(true);
       for (const u of a.homeUnits as string[]) expect(units.has(u), `${a.id} ${u}`).toBe(true);

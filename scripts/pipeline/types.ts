@@ -42,7 +42,7 @@ export interface IdentityReport {
   /** partners with a location */
   withLocation: number;
   /** every partner without a registry record, with its reason */
-  withoutRegistry: { partner: string; name: string; country: string; status: string; reason: string }[];
+  withoutRegistry: { partner: string; name: string; country: string | null; status: string; reason: string }[];
 }
 
 export interface Validation {

@@ -37,9 +37,11 @@ for (const e of all) {
   if (e.id) continue;
   const base = plain(e);
   const city = cityOf(e);
+  // a network with no country (country null) is qualified by "int"
+  const country = (e.country ?? 'int').toLowerCase();
   const options = sharing.get(base)! > 1
-    ? [city ? `${base}-${slugify(city)}` : '', `${base}-${e.country.toLowerCase()}`]
-    : [base, city ? `${base}-${slugify(city)}` : '', `${base}-${e.country.toLowerCase()}`];
+    ? [city ? `${base}-${slugify(city)}` : '', `${base}-${country}`]
+    : [base, city ? `${base}-${slugify(city)}` : '', `${base}-${country}`];
   // An entry may take back an id it was published under (its own former id): that is no clash.
   const free = (o: string) => o && (!taken.has(o) || (e.formerIds.includes(o) && !all.some((x) => x !== e && (x.id === o || x.formerIds.includes(o)))));
   let id = options.find(free);

@@ -22,8 +22,13 @@ export interface PartnerMention {
   source: SourceRef;
 }
 
-/* Drafts carry no English columns (ENGLISH_FIELDS): the assemble stage fills those from the other tables. */
-export type AgreementDraft = Omit<Agreement, 'partner' | EnglishField<'agreements'>> & { partner: PartnerMention };
+/**
+ * An agreement as a parser returns it: its partner as a mention. `partners` is set only by the merge
+ * stage, when data/reference/partner-splits.json splits a cell that fuses several institutions
+ * (then `partner` is its first member); otherwise the agreement's partners are [partner].
+ * Drafts carry no English columns (ENGLISH_FIELDS): the assemble stage fills those from the other tables.
+ */
+export type AgreementDraft = Omit<Agreement, 'partner' | 'partners' | EnglishField<'agreements'>> & { partner: PartnerMention; partners?: PartnerMention[] };
 export type ProgrammeDraft = Omit<Programme, 'partner' | EnglishField<'programmes'>> & { partner: PartnerMention };
 export type DegreeProgrammeDraft = Omit<DegreeProgramme, 'partners' | EnglishField<'degree-programmes'>> & { partners: PartnerMention[] };
 export type StrategicPartnershipDraft = Omit<StrategicPartnership, 'members' | EnglishField<'strategic-partnerships'>> & { members: PartnerMention[] };

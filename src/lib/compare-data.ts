@@ -8,6 +8,7 @@ import { relations, type Relation } from './relations.ts';
 import { memberships, pairsOf, pairId, comparePair, intersections, coverage, type PairComparison } from './compare.ts';
 import { toCsv } from '../../scripts/lib/output.ts';
 import { groupBy } from './select.ts';
+import { partnerRegion } from './partner-region.ts';
 
 let cached: { rels: Relation[]; homes: string[]; members: Map<string, string[]> } | undefined;
 
@@ -41,8 +42,9 @@ export function pairComparison(a: string, b: string): PairComparison {
 
 const regionOf = (partner: string): string => {
   const d = dataset();
-  return d.countryByCode.get(d.partnerById.get(partner)?.country ?? '')?.region ?? 'unknown';
+  return partnerRegion(d.countryByCode, d.partnerById.get(partner)?.country ?? null);
 };
+/** A partner's country; '' for a network spanning countries, which is counted under no country. */
 const countryOf = (partner: string): string => dataset().partnerById.get(partner)?.country ?? '';
 
 /** Relations in one cell of a CSV, "|"-separated as the dataset's lists: "agreement:department:2015:hiroshima-2024:16|…" (kind:level:year:source:line). */
@@ -54,7 +56,7 @@ export function sharedCsv(a: string, b: string): string {
   const c = pairComparison(a, b);
   const rows = c.shared.map((s) => {
     const p = d.partnerById.get(s.partner)!;
-    return { partner: s.partner, 'name.ja': p.name.ja, 'name.en': p.name.en ?? '', country: p.country, region: regionOf(s.partner), [`${a}.relations`]: s.a.length, [`${a}.records`]: relationsCell(s.a), [`${b}.relations`]: s.b.length, [`${b}.records`]: relationsCell(s.b) };
+    return { partner: s.partner, 'name.ja': p.name.ja, 'name.en': p.name.en ?? '', country: p.country ?? '', region: regionOf(s.partner), [`${a}.relations`]: s.a.length, [`${a}.records`]: relationsCell(s.a), [`${b}.relations`]: s.b.length, [`${b}.records`]: relationsCell(s.b) };
   });
   return toCsv(rows, ['partner', 'name.ja', 'name.en', 'country', 'region', `${a}.relations`, `${a}.records`, `${b}.relations`, `${b}.records`]);
 }
@@ -63,7 +65,7 @@ export function sharedCsv(a: string, b: string): string {
 export function countryRows(homes: readonly string[]): { country: string; region: string; counts: Record<string, number>; shared?: number }[] {
   const { members } = compareBase();
   const cov = coverage(members, homes, countryOf);
-  const countries = [...new Set([...cov.values()].flatMap((m) => [...m.keys()]))];
+  const countries = [...new Set([...cov.values()].flatMap((m) => [...m.keys()]))].filter((c) => c !== '');
   const sharedBy = new Map<string, number>();
   if (homes.length === 2) for (const [p, hs] of members) if (homes.every((h) => hs.includes(h))) sharedBy.set(countryOf(p), (sharedBy.get(countryOf(p)) ?? 0) + 1);
   return countries

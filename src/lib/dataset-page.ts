@@ -45,7 +45,7 @@ export function dictionary(pkg: DataPackage): Map<string, DictionaryRow[]> {
   // A partner is filled by the sources that mention it (agreements, programmes, …).
   const partnerSources = new Map<string, Set<string>>();
   const note = (id: string, s: string) => { const set = partnerSources.get(id) ?? new Set(); set.add(s); partnerSources.set(id, set); };
-  for (const a of table<{ partner: string; source: { id: string } }>('agreements')) note(a.partner, a.source.id);
+  for (const a of table<{ partner: string; partners?: string[]; source: { id: string } }>('agreements')) for (const x of a.partners ?? [a.partner]) note(x, a.source.id);
   for (const p of table<{ partner: string; source: { id: string } }>('programmes')) note(p.partner, p.source.id);
   for (const d of table<{ partners: string[]; source: { id: string } }>('degree-programmes')) for (const x of d.partners) note(x, d.source.id);
   for (const s of table<{ members: string[]; source: { id: string } }>('strategic-partnerships')) for (const x of s.members) note(x, s.source.id);

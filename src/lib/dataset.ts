@@ -7,6 +7,7 @@ import type {
 } from '../../scripts/schema/records.ts';
 import { table } from './data.ts';
 import { groupBy } from './select.ts';
+import { agreementPartners } from './relations.ts';
 
 export interface Dataset {
   sources: Source[];
@@ -22,6 +23,7 @@ export interface Dataset {
   countryByCode: Map<string, Country>;
   unitById: Map<string, Unit>;
   homeById: Map<string, Home>;
+  /** every agreement with each partner: an agreement naming several institutions is under each of them */
   agreementsByPartner: Map<string, Agreement[]>;
   programmesByPartner: Map<string, Programme[]>;
   degreesByPartner: Map<string, DegreeProgramme[]>;
@@ -47,7 +49,7 @@ export function dataset(): Dataset {
     countryByCode: new Map(countries.map((c) => [c.code, c])),
     unitById: new Map(units.map((u) => [u.id, u])),
     homeById: new Map(homes.map((h) => [h.id, h])),
-    agreementsByPartner: groupBy(agreements, (a) => [a.partner]),
+    agreementsByPartner: groupBy(agreements, agreementPartners),
     programmesByPartner: groupBy(programmes, (p) => [p.partner]),
     degreesByPartner: groupBy(degreeProgrammes, (d) => d.partners),
     strategicByPartner: groupBy(strategic, (s) => s.members),

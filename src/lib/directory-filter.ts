@@ -35,7 +35,7 @@ export interface SearchDoc {
   n: string[];
   /** partner units (faculties etc.) named in its agreements, normalised likewise */
   p?: string[];
-  /** country code */
+  /** country code; '' for a partner with no country (a network spanning countries) */
   c: string;
   /** region id */
   r: string;

@@ -2,6 +2,7 @@
 import { t, type Locale } from '../i18n/ui.ts';
 import type { Country, Unit, Home } from '../../scripts/schema/records.ts';
 import { REGIONS } from '../../scripts/lib/countries.ts';
+import { INTERNATIONAL } from './partner-region.ts';
 
 export function levelLabel(locale: Locale, level: string): string {
   switch (level) {
@@ -13,12 +14,24 @@ export function levelLabel(locale: Locale, level: string): string {
   }
 }
 
+export { INTERNATIONAL, partnerRegion } from './partner-region.ts';
+/** The region ids partners are grouped under: the project's regions, then International (partner-region.ts). */
+export const PARTNER_REGION_IDS: readonly string[] = [...REGIONS.map((r) => r.id), INTERNATIONAL];
+
 export function regionLabel(locale: Locale, id: string): string {
+  if (id === INTERNATIONAL) return t(locale, 'international');
   return REGIONS.find((r) => r.id === id)?.name[locale] ?? id;
 }
 
-export function countryLabel(locale: Locale, c: Country | undefined, code: string): string {
+/** A country's name; a partner with no country (a network spanning countries) reads "International". */
+export function countryLabel(locale: Locale, c: Country | undefined, code: string | null): string {
+  if (code === null) return t(locale, 'international');
   return c ? c.name[locale] : code;
+}
+
+/** The country of a partner, by code (null: a network spanning countries, "International"). */
+export function partnerCountryLabel(locale: Locale, countryByCode: ReadonlyMap<string, Country>, code: string | null): string {
+  return countryLabel(locale, code === null ? undefined : countryByCode.get(code), code);
 }
 
 export function homeLabel(locale: Locale, h: Home | undefined, id: string): string {

@@ -9,6 +9,7 @@
  */
 import type { Locale } from '../i18n/ui.ts';
 import { localePath } from './site.ts';
+import { agreementPartners } from './relations.ts';
 import type {
   Agreement, Partner, Programme, DegreeProgramme, StrategicPartnership, Flow, Conference, Visit, CallFact, SourceRef,
 } from '../../scripts/schema/records.ts';
@@ -171,8 +172,10 @@ export function recordsByLine(tables: LineRecordTables, sourceId: string, locale
   };
 
   for (const a of tables.agreements) {
-    const name = partnerName(locale, partners, a.partner, a.partnerName);
-    add(a.source, name, { kind: 'agreement', id: a.id, kindLabel: w.agreement, pieces: partnerLinks(locale, partners, [a.partner], a.id, [a.partnerName]) });
+    // every institution the line names (relations.ts), each linked to its partner page
+    const ids = agreementPartners(a);
+    const name = partnerName(locale, partners, ids[0]!, a.partnerName);
+    add(a.source, name, { kind: 'agreement', id: a.id, kindLabel: w.agreement, pieces: partnerLinks(locale, partners, ids, a.id, ids.length === 1 ? [a.partnerName] : undefined) });
   }
   for (const p of tables.programmes) {
     const name = locale === 'en' ? p.partnerName.en ?? p.partnerName.ja : p.partnerName.ja;

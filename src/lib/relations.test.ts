@@ -39,11 +39,11 @@ describe('relations', () => {
   it('an exchange place is a relation of the call’s university (tmu L460: Thammasat, course 10107001)', () => {
     expect(of('thammasat-university', 'tmu')).toMatchObject([{ kind: 'programme', record: '10107001', source: { id: 'tmu-2024-autumn', line: 460 } }]);
   });
-  it('counts every record once per partner it names: agreements + programmes + degree programmes’ partners + strategic partnerships’ members', () => {
-    const t = tables as unknown as { agreements: unknown[]; programmes: unknown[]; degreeProgrammes: { partners: string[] }[]; strategic: { members: string[] }[] };
-    const agreementLines = new Set((t.agreements as { home: string; partner: string; source: { id: string; line: number } }[]).map((a) => `${a.home} ${a.partner} ${a.source.id} ${a.source.line}`));
+  it('counts every record once per partner it names: agreements’ partners + programmes + degree programmes’ partners + strategic partnerships’ members', () => {
+    const t = tables as unknown as { agreements: { home: string; partners: string[]; source: { id: string; line: number } }[]; programmes: unknown[]; degreeProgrammes: { partners: string[] }[]; strategic: { members: string[] }[] };
+    const agreementLines = new Set(t.agreements.flatMap((a) => a.partners.map((p) => `${a.home} ${p} ${a.source.id} ${a.source.line}`)));
     const strategicExtra = (t.strategic as unknown as { home: string; members: string[]; source: { id: string; line: number } }[]).reduce((s, x) => s + [...new Set(x.members)].filter((m) => !agreementLines.has(`${x.home} ${m} ${x.source.id} ${x.source.line}`)).length, 0);
-    const expected = t.agreements.length + t.programmes.length + t.degreeProgrammes.reduce((s, x) => s + new Set(x.partners).size, 0) + strategicExtra;
+    const expected = t.agreements.reduce((s, a) => s + new Set(a.partners).size, 0) + t.programmes.length + t.degreeProgrammes.reduce((s, x) => s + new Set(x.partners).size, 0) + strategicExtra;
     expect(rels.length).toBe(expected);
   });
   it('partnerSet and byHomeAndPartner agree', () => {

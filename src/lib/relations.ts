@@ -3,7 +3,7 @@
  * them: any agreement, exchange programme (a place in an exchange call), degree programme (double,
  * joint or co-tutelle) or strategic partnership with the partner. A record that names several
  * partners (a degree programme with two partners, a strategic partnership with a consortium's
- * members) is a relation with each of them. One line of a document is one relation with a partner:
+ * members, an agreement whose line names several institutions) is a relation with each of them. One line of a document is one relation with a partner:
  * UTokyo's strategic partnerships are published both as agreements (level strategic) and as
  * strategic-partnership records from the same line (utokyo-sp L115: Peking University), and count
  * once, as the agreement. Pure: no I/O.
@@ -49,12 +49,22 @@ const strategicYear = (s: StrategicPartnership): number | undefined => {
   return y ? Number(y) : undefined;
 };
 
+/**
+ * The partners an agreement is with: every institution its line names (`partners`, in the order
+ * written: osaka-2021 L101 is with KAERI and the Chinese Academy of Sciences), else its `partner`.
+ */
+export function agreementPartners(a: Pick<Agreement, 'partner'> & { partners?: readonly string[] }): string[] {
+  return a.partners?.length ? [...new Set(a.partners)] : [a.partner];
+}
+
 /** Every relation of every home with every partner, in a stable order (kind, then record, then partner). */
 export function relations(d: RelationInputs): Relation[] {
   const out: Relation[] = [];
   for (const a of d.agreements) {
     const year = yearOf(a);
-    out.push({ kind: 'agreement', home: a.home, partner: a.partner, record: a.id, level: a.level, units: a.homeUnits, ...(year !== undefined ? { year } : {}), source: a.source });
+    for (const partner of agreementPartners(a)) {
+      out.push({ kind: 'agreement', home: a.home, partner, record: a.id, level: a.level, units: a.homeUnits, ...(year !== undefined ? { year } : {}), source: a.source });
+    }
   }
   for (const p of d.programmes) out.push({ kind: 'programme', home: p.home, partner: p.partner, record: p.id, units: p.homeUnits ?? [], source: p.source });
   for (const x of d.degreeProgrammes) {

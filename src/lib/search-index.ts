@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import Fuse from 'fuse.js';
 import { dataset, type Dataset } from './dataset.ts';
 import { LEVELS, yearOf } from './select.ts';
+import { partnerRegion } from './partner-region.ts';
 import { normalizeWords } from './normalize.ts';
 import { withBase } from './site.ts';
 import { FUSE_KEYS, dehydrateFuseIndex, type FuseIndexJson, type AgreementTuple, type IndexPayload, type SearchDoc } from './directory-filter.ts';
@@ -53,7 +54,7 @@ export function buildSearchIndex(d: Dataset): IndexPayload {
 
   const countryRefs = readRef<CountryRef[]>('countries.json');
   const aliasRefs = readRef<CountryAliasRef[]>('country-aliases.json');
-  const used = new Set(d.partners.map((p) => p.country));
+  const used = new Set(d.partners.flatMap((p) => (p.country ? [p.country] : [])));
   const C: Record<string, string[]> = {};
   for (const code of [...used].sort()) {
     const ref = countryRefs.find((c) => c.code === code);
@@ -94,15 +95,15 @@ export function buildSearchIndex(d: Dataset): IndexPayload {
     // Beijing partner. Elsewhere former ids mix readings and pinyin of kanji, which would only add
     // noise. The registry's other names (native-language labels, former names, acronyms: "ETH
     // Zürich", "SOAS", "RMIT") and the name the agreements were signed under find it too.
-    const names = [p.name.ja, p.name.en, p.reading, ...p.aliases, ...(p.otherNames ?? []), p.signedAs?.en, ...(CHINESE.has(p.country) ? p.formerIds : [])];
+    const names = [p.name.ja, p.name.en, p.reading, ...p.aliases, ...(p.otherNames ?? []), p.signedAs?.en, ...(p.country && CHINESE.has(p.country) ? p.formerIds : [])];
     const readings = [p.name.ja, ...p.aliases].filter(hasKana).map(romanize);
     const units = keys(ags.map((a) => a.partnerUnit));
     const doc: SearchDoc = {
       i: p.id,
       n: keys([...names, ...readings]),
       ...(units.length ? { p: units } : {}),
-      c: p.country,
-      r: d.countryByCode.get(p.country)?.region ?? 'unknown',
+      c: p.country ?? '',
+      r: partnerRegion(d.countryByCode, p.country),
       g,
       a: ags.length,
       ...(years.length ? { f: Math.min(...years) } : {}),

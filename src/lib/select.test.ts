@@ -3,7 +3,7 @@ import { groupBy, directoryEntries, unitAncestors, unitSubtree } from './select.
 import type { Agreement, Partner, Country } from '../../scripts/schema/records.ts';
 
 const ag = (over: Partial<Agreement>): Agreement => ({
-  id: 'x-L1', home: 'osaka', partner: 'p', partnerName: 'P', partnerNameEn: 'P', countries: ['FR'], countryNamesEn: ['France'], regionNamesEn: ['Europe'], level: 'department', homeUnits: [], source: { id: 'x', line: 1 }, ...over,
+  id: 'x-L1', home: 'osaka', partner: 'p', partners: ['p'], partnerName: 'P', partnerNameEn: 'P', countries: ['FR'], countryNamesEn: ['France'], regionNamesEn: ['Europe'], level: 'department', homeUnits: [], source: { id: 'x', line: 1 }, ...over,
 });
 
 describe('select', () => {

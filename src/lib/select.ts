@@ -1,6 +1,7 @@
 /** Pure selectors over the dataset's tables: grouping, directory entries, counts by year. */
 import type { Agreement, Partner, Programme, DegreeProgramme, StrategicPartnership, Country, Unit } from '../../scripts/schema/records.ts';
 import { relations } from './relations.ts';
+import { partnerRegion } from './partner-region.ts';
 
 /** Groups items under every key the function gives (an item may sit under several keys). */
 export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
@@ -24,7 +25,9 @@ export interface DirectoryEntry {
   reading?: string;
   readingLang?: string;
   aliases: string[];
-  country: string;
+  /** ISO code; null for a network spanning countries (shown as International, under no country) */
+  country: string | null;
+  /** region id; `international` for a partner with no country (labels.ts) */
   region: string;
   homes: string[];
   levels: Level[];
@@ -68,7 +71,7 @@ export function directoryEntries(d: EntryInputs): DirectoryEntry[] {
       ...(p.reading ? { reading: p.reading, readingLang: p.readingLang ?? 'ja-Latn' } : {}),
       aliases: p.aliases,
       country: p.country,
-      region: d.countryByCode.get(p.country)?.region ?? 'unknown',
+      region: partnerRegion(d.countryByCode, p.country),
       homes: [...homes].sort(),
       levels: LEVELS.filter((l) => ags.some((a) => a.level === l)),
       units: [...new Set(ags.flatMap((a) => a.homeUnits))].sort(),

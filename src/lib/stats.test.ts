@@ -224,7 +224,7 @@ describe('flowsByUnit, rankUnits and categoryBreakdown', () => {
 });
 
 describe('agreements, degree programmes, conferences, visits', () => {
-  const ag = (id: string, over: Partial<Agreement>): Agreement => ({ id, home: 'osaka', partner: 'p', partnerName: 'P', partnerNameEn: 'P', countries: ['FR'], countryNamesEn: ['FR'], regionNamesEn: ['europe'], level: 'department', homeUnits: [], source: { id: 'a', line: Number(id) }, ...over });
+  const ag = (id: string, over: Partial<Agreement>): Agreement => ({ id, home: 'osaka', partner: 'p', partners: ['p'], partnerName: 'P', partnerNameEn: 'P', countries: ['FR'], countryNamesEn: ['FR'], regionNamesEn: ['europe'], level: 'department', homeUnits: [], source: { id: 'a', line: Number(id) }, ...over });
   const agreements = [
     ag('1', { signedOn: '2010-05-01' }),
     ag('2', { signedOn: '2012-01-01', countries: ['CN'] }),
