@@ -1,5 +1,5 @@
 /**
- * /stats/ in a browser: every chart is an <svg> with an accessible name inside a <figure> with a
+ * /stats/all/ (every chart on one page) in a browser: every chart is an <svg> with an accessible name inside a <figure> with a
  * <figcaption>, also with JavaScript off; the numbers shown equal the data (computed here from
  * data/build/flows.json); each chart's CSV is served; tooltips by keyboard; axe in ja and en.
  */
@@ -11,7 +11,7 @@ import { test, expect, expectCleanVisit, expectNoSeriousA11yViolations } from '.
 const flows = JSON.parse(readFileSync(resolve(import.meta.dirname, '../data/build/flows.json'), 'utf8')) as { population: string; direction: string; category: string; unit?: string; count: number }[];
 
 describe('stats page', () => {
-  for (const path of ['/stats/', '/en/stats/']) {
+  for (const path of ['/stats/all/', '/en/stats/all/']) {
     test(`${path}: every chart is an accessible SVG in a captioned figure, without JavaScript`, async ({ visit }) => {
       const v = await visit(path, { javaScriptEnabled: false });
       const figures = v.page.locator('figure.chart');
@@ -30,7 +30,7 @@ describe('stats page', () => {
   }
 
   test('the numbers shown equal the data: students sent abroad by region add up to the country table', async ({ visit }) => {
-    const v = await visit('/en/stats/', { javaScriptEnabled: false });
+    const v = await visit('/en/stats/all/', { javaScriptEnabled: false });
     // (the table sits in a closed <details>: read its text, not its rendering)
     const cells = await v.page.locator('table[data-chart-table="student-outbound-region"] tbody td.num').evaluateAll((tds) => tds.map((td) => td.textContent ?? ''));
     const shown = cells.reduce((a, t) => a + Number(t.replace(/,/g, '')), 0);
@@ -44,7 +44,7 @@ describe('stats page', () => {
   });
 
   test('months and years are written in each language’s convention', async ({ visit }) => {
-    for (const [path, month] of [['/stats/', /^\d{4}年\d{1,2}月$/], ['/en/stats/', /^[A-Z][a-z]{2,3} \d{4}$/]] as const) {
+    for (const [path, month] of [['/stats/all/', /^\d{4}年\d{1,2}月$/], ['/en/stats/all/', /^[A-Z][a-z]{2,3} \d{4}$/]] as const) {
       const v = await visit(path, { javaScriptEnabled: false });
       const months = await v.page.locator('table[data-chart-table="visits-by-month"] tbody th').allTextContents();
       expect(months.length).toBeGreaterThan(0);
@@ -58,7 +58,7 @@ describe('stats page', () => {
   });
 
   test('each chart’s CSV download holds its table’s rows', async ({ visit }) => {
-    const v = await visit('/en/stats/');
+    const v = await visit('/en/stats/all/');
     const href = await v.page.locator('#student-outbound-units .chart-download a:not([data-excel-csv])').getAttribute('href');
     expect(href).toBe('/en/stats/student-outbound-units.csv');
     const res = await v.page.request.get(href!);
@@ -69,7 +69,7 @@ describe('stats page', () => {
   });
 
   test('under every chart, beside its CSV, the same CSV for Excel: the BOM, then the same bytes (a served file, or a data: URL)', async ({ visit }) => {
-    for (const [path, excelText] of [['/en/stats/', 'for Excel (CSV)'], ['/stats/', 'Excel用（CSV）'], ['/en/universities/tsukuba/', 'for Excel (CSV)']] as const) {
+    for (const [path, excelText] of [['/en/stats/all/', 'for Excel (CSV)'], ['/stats/all/', 'Excel用（CSV）'], ['/en/stats/', 'for Excel (CSV)'], ['/en/universities/tsukuba/', 'for Excel (CSV)']] as const) {
       const v = await visit(path);
       const charts = await v.page.locator('figure[data-chart]').count(); // every chart (a map of partners is a figure.chart with no CSV)
       expect(charts, path).toBeGreaterThan(0);
@@ -92,7 +92,7 @@ describe('stats page', () => {
   });
 
   test('tooltips work by keyboard', async ({ visit }) => {
-    const v = await visit('/en/stats/');
+    const v = await visit('/en/stats/all/');
     const mark = v.page.locator('#student-outbound-region svg [tabindex="0"]').first();
     await mark.focus();
     const tip = v.page.locator('.chart-tip');
@@ -103,7 +103,7 @@ describe('stats page', () => {
     expectCleanVisit(v);
   });
 
-  for (const path of ['/stats/', '/en/stats/']) {
+  for (const path of ['/stats/', '/en/stats/', '/stats/all/', '/en/stats/all/']) {
     test(`${path} has no serious axe violation`, async ({ visit }) => {
       const v = await visit(path);
       await expectNoSeriousA11yViolations(v.page);

@@ -168,7 +168,7 @@ describe('unit pages', () => {
   });
 
   test('the stats page links its unit rankings, and partner pages their home units, to unit pages', async ({ visit }) => {
-    const v = await visit('/en/stats/', { javaScriptEnabled: false });
+    const v = await visit('/en/stats/all/', { javaScriptEnabled: false });
     expect(await v.page.locator('table[data-chart-table="student-outbound-units"] th a[href^="/en/units/"]').count()).toBeGreaterThan(0);
     const a = agreements.find((x) => x.homeUnits.length > 0)!;
     const p = await visit(`/partners/${a.partner}/`, { javaScriptEnabled: false });

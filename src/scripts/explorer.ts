@@ -19,13 +19,9 @@ if (root) {
   const lang = document.documentElement.lang.startsWith('ja') ? 'ja' : 'en';
   let tab = 'chart';
   let current = root.dataset.view!;
-  const hrefOf = new Map<string, string>();
-
-  const remember = (scope: ParentNode) => {
-    for (const a of scope.querySelectorAll<HTMLAnchorElement>('a[data-view-link]')) hrefOf.set(a.dataset.viewLink!, a.href);
-  };
-  remember(root);
-  hrefOf.set(current, new URL(root.dataset.defaultHref!, location.href).href);
+  // every view's page, from the template the page gives (its locale and base path included)
+  const hrefOf = new Map((root.dataset.views ?? '').split(' ').filter(Boolean)
+    .map((id) => [id, new URL(root.dataset.hrefTemplate!.replace('{id}', id), location.href).href]));
 
   const fetchView = (href: string): Promise<Document> => {
     let p = cache.get(href);
@@ -95,7 +91,6 @@ if (root) {
     root!.querySelector('[data-view-choices]')!.replaceWith(document.importNode(choices, true));
     current = id;
     root!.dataset.view = id;
-    remember(root!);
     setupTabs();
     initCharts(root!);
     const title = panel.dataset.title ?? '';
