@@ -125,6 +125,7 @@ export const Agreement = z.object({
   homeUnitsRaw: z.string().optional().describe('The home-unit cell as written'),
   signedOn: isoDate.optional().describe('Date signed / in effect'),
   signedYear: year.optional().describe('Year signed, when the source gives a year (or year and month) but no full date'),
+  signedMonth: z.string().regex(/^\d{4}-\d{2}$/).optional().describe('Month signed (YYYY-MM), when the source gives a year and month but no day'),
   dates: z.array(isoDate).optional().describe('Every date of a compound date cell'),
   dateRaw: z.string().optional().describe('The date cell as written'),
   tuitionWaiver: z.object({
@@ -305,6 +306,7 @@ export const Conference = z.object({
   endDate: isoDate.optional().describe('Last day'),
   dateRaw: z.string().min(1).describe('The date cell as written'),
   format: z.string().optional().describe('オンサイト / オンライン / ハイブリッド as written'),
+  mode: z.enum(['on-site', 'online', 'hybrid', 'on-demand']).optional().describe('The format in English: オンサイト and 対面 on-site, オンライン online, ハイブリッド hybrid, オンデマンド on-demand'),
   venue: z.string().optional().describe('Venue as written'),
   hosts: z.string().optional().describe('Host(s) as written'),
   theme: z.string().optional().describe('Theme as written'),

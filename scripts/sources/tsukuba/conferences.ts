@@ -24,6 +24,8 @@ import { cleanCells, isText, joinIfFits, joinWrapped, readFiscalYearCaption, sou
 /** A cell holding a date (the anchor of a row). */
 const DATE_CELL = /\d{4}\s*[/.年]\s*\d{1,2}\s*[/.月]\s*\d{1,2}/;
 const FORMAT_RE = /^(オンサイト|オンライン|ハイブリッド|対面|オンデマンド)$/;
+/** Each format word in English (the record's `mode`). */
+const MODE: Record<string, 'on-site' | 'online' | 'hybrid' | 'on-demand'> = { オンサイト: 'on-site', 対面: 'on-site', オンライン: 'online', ハイブリッド: 'hybrid', オンデマンド: 'on-demand' };
 const HOSTS_RE = /^(主催|共催|後援)/;
 const PARTICIPATION_RE = /\d\s*人|\d\s*[かカヶケ]国/;
 const HEADER_RE = /^(会議名|開催期間|開催形態|参加国数)/;
@@ -218,6 +220,7 @@ function finish(ctx: SourceContext, out: Sink, d: Draft, fiscalYear: number | un
   if (!text('hosts')) out.warn(line, 'no 主催/共催 (hosts) cell');
   out.record(d.lines);
   const format = text('format');
+  const mode = format ? MODE[despace(format)] : undefined;
   const venue = text('venue');
   const hosts = text('hosts');
   const theme = text('theme');
@@ -230,6 +233,7 @@ function finish(ctx: SourceContext, out: Sink, d: Draft, fiscalYear: number | un
     ...(range.end ? { endDate: range.end } : {}),
     dateRaw,
     ...(format ? { format } : {}),
+    ...(mode ? { mode } : {}),
     ...(venue ? { venue } : {}),
     ...(hosts ? { hosts } : {}),
     ...(theme ? { theme } : {}),
