@@ -255,6 +255,7 @@ export const DegreeProgramme = z.object({
   partners: z.array(partnerId).min(1).describe('Partner ids'),
   partnerNames: z.array(z.string()).optional().describe('Partner names as written, one per partner, in order (with any faculty or institute, e.g. マレーシア工科大学マレーシア日本国際工科院)'),
   form: z.string().min(1).describe('Degree form, e.g. 博士－博士'),
+  formEn: z.string().optional().describe("The degree form in English (Doctoral–Doctoral), when every word of it is a known degree word"),
   startFiscalYear: year.optional().describe('Fiscal year the programme first started: the earliest of startFiscalYears (a programme carried over from before a reorganisation counts from its start under the old organisation, e.g. R2 (H29) → 2017)'),
   startFiscalYears: z.array(year).optional().describe('Every era year the cell gives, converted (e.g. R2 (H29) → [2020, 2017])'),
   startRaw: z.string().describe('The start cell as written'),
@@ -347,6 +348,9 @@ export const CallFact = z.object({
   condition: z.string().optional().describe('Who or what the value applies to, as written (授業料減免適用者, 8日～31日…)'),
   approx: z.boolean().optional().describe('The document marks the value as approximate or provisional (程度, 目途, 予定)'),
   raw: z.string().describe('The clause as written'),
+  en: z.object({
+    what: z.string(), time: z.string(), region: z.string(), areas: z.string(), condition: z.string(), value: z.string(),
+  }).partial().optional().describe('The fact in English where it can be said: time of day, region class and its areas, condition, a text value (data/reference/call-english.json, the country table)'),
   source: SourceRef,
 }).describe('A structured fact of a call for applications: dates, minimums, money');
 

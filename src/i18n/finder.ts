@@ -194,7 +194,7 @@ const en: Record<keyof typeof ja, string> = {
   reqConditional: 'Depends on faculty or module',
   reqCases: 'By faculty, subject or module: {list}',
   reqNoted: 'In the notes',
-  levelMarkLost: '(○) mark unreadable; read as open from the requirements stated',
+  levelMarkLost: 'Offered (mark unreadable): the document’s ○/× mark for this level is lost; read as offered from the requirements stated',
   reqText: 'Described in prose',
   reqSections: 'every section {n} or more',
   reqSectionsEach: 'sections: {list}',
