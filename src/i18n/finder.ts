@@ -224,7 +224,7 @@ const en: Record<keyof typeof ja, string> = {
   stipendClass: 'Destination class',
   stipendOthers: 'Without a tuition waiver',
   stipendWaiver: 'With a tuition waiver',
-  stipendWhere: 'Regions and cities (as written)',
+  stipendWhere: 'Regions and cities (translated from the call)',
   stipendMonths: 'Months paid by length of stay',
   stipendMaxMonths: 'Paid for at most {n} months',
   period: 'Length of stay',
