@@ -96,9 +96,9 @@ export function writeOutputs(outDir: string, result: PipelineResult): string[] {
 
 /**
  * The dataset's release: raised by hand, with an entry in data/CHANGELOG.md, when the published
- * records change shape or meaning (0.2.0: partners identified, with new ids; 0.3.0: programmes' lost level marks, conditional cases and noted requirements).
+ * records change shape or meaning (0.2.0: partners identified, with new ids; 0.3.0: programmes' lost level marks, conditional cases and noted requirements; 0.4.0: English beside the Japanese the pages show).
  */
-export const DATASET_RELEASE = '0.3.0';
+export const DATASET_RELEASE = '0.4.0';
 
 /** Dataset version: the release, plus a hash derived from the sources' checksums (never from a clock). */
 export function versionOf(result: PipelineResult): string {

@@ -11,6 +11,8 @@ export interface UnitRow {
   /** "<home>-<slug>", unique across homes. */
   id: string;
   name: { ja: string; en?: string };
+  /** Where the English name comes from, when no source document prints it (a translation made here, the university's own usage). */
+  enReason?: string;
   parent?: string;
   kind: string;
   /** Other spellings of the name that need no explanation (spacing, old name, short form). */

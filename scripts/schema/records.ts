@@ -152,6 +152,7 @@ export const Agreement = z.object({
   homeUnitsRaw: z.string().optional().describe('The home-unit cell as written'),
   signedOn: isoDate.optional().describe('Date signed / in effect'),
   signedYear: year.optional().describe('Year signed, when the source gives a year (or year and month) but no full date'),
+  signedMonth: z.string().regex(/^\d{4}-\d{2}$/).optional().describe('Month signed (YYYY-MM), when the source gives a year and month but no day'),
   dates: z.array(isoDate).optional().describe('Every date of a compound date cell'),
   dateRaw: z.string().optional().describe('The date cell as written'),
   tuitionWaiver: z.object({
@@ -283,6 +284,7 @@ export const DegreeProgramme = z.object({
   partnerNames: z.array(z.string()).optional().describe('Partner names as written, one per partner, in order (with any faculty or institute, e.g. マレーシア工科大学マレーシア日本国際工科院)'),
   partnerNamesEn: z.array(z.string().min(1)).min(1).optional().describe(PARTNER_EN('Official English names of the partners, in the order of partners (partners.name.en)')),
   form: z.string().min(1).describe('Degree form, e.g. 博士－博士'),
+  formEn: z.string().optional().describe("The degree form in English (Doctoral–Doctoral), when every word of it is a known degree word"),
   startFiscalYear: year.optional().describe('Fiscal year the programme first started: the earliest of startFiscalYears (a programme carried over from before a reorganisation counts from its start under the old organisation, e.g. R2 (H29) → 2017)'),
   startFiscalYears: z.array(year).optional().describe('Every era year the cell gives, converted (e.g. R2 (H29) → [2020, 2017])'),
   startRaw: z.string().describe('The start cell as written'),
@@ -379,6 +381,9 @@ export const CallFact = z.object({
   condition: z.string().optional().describe('Who or what the value applies to, as written (授業料減免適用者, 8日～31日…)'),
   approx: z.boolean().optional().describe('The document marks the value as approximate or provisional (程度, 目途, 予定)'),
   raw: z.string().describe('The clause as written'),
+  en: z.object({
+    what: z.string(), time: z.string(), region: z.string(), areas: z.string(), condition: z.string(), value: z.string(),
+  }).partial().optional().describe('The fact in English where it can be said: time of day, region class and its areas, condition, a text value (data/reference/call-english.json, the country table)'),
   source: SourceRef,
 }).describe('A structured fact of a call for applications: dates, minimums, money');
 

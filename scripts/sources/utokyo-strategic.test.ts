@@ -297,10 +297,11 @@ describe('the whole brochure', () => {
   it('gives agreements the MoU year when the brochure has no full date', () => {
     // line 248: 2013年1月 — a month, no day: signedYear, no signedOn
     const pu = ag.find((a) => a.partnerName === 'プリンストン大学')!;
-    expect(pu).toMatchObject({ signedYear: 2013, dateRaw: '2013年1月' });
+    expect(pu).toMatchObject({ signedYear: 2013, signedMonth: '2013-01', dateRaw: '2013年1月' });
     expect(pu.signedOn).toBeUndefined();
     // line 104: 2015年
     expect(ag.find((a) => a.partnerName === '北京大学')).toMatchObject({ signedYear: 2015, dateRaw: '2015年', homeUnitsRaw: '法 工 総 文 数 理 公 共 東文研' });
+    expect(ag.find((a) => a.partnerName === '北京大学')?.signedMonth).toBeUndefined(); // a year alone gives no month
     // no MoU year stated for ETHZ (lines 149–158)
     expect(ag.find((a) => a.partnerName.startsWith('スイス'))!.signedYear).toBeUndefined();
   });

@@ -851,6 +851,9 @@ export function parseUtokyoStrategic(ctx: SourceContext): ParseResult {
     });
     members.forEach((m, i) => {
       const dateRaw = mou ? clean(mou.raw ?? '').match(/\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?/)?.[0] : undefined;
+      // a year and month without a day (2013年1月): the month, so pages can say it in any language
+      const ym = dateRaw?.match(/^(\d{4})年(\d{1,2})月$/);
+      const signedMonth = ym ? `${ym[1]}-${ym[2]!.padStart(2, '0')}` : undefined;
       agreements.push({
         id: `${sid}-L${b.line}-${i + 1}`,
         home,
@@ -861,6 +864,7 @@ export function parseUtokyoStrategic(ctx: SourceContext): ParseResult {
         homeUnits,
         ...(codesRaw ? { homeUnitsRaw: codesRaw } : {}),
         ...(mouYear ? { signedYear: mouYear } : {}),
+        ...(signedMonth ? { signedMonth } : {}),
         ...(dateRaw ? { dateRaw } : {}),
         source: { id: sid, line: b.line, lines: [b.line, m.source.line, ...(mou ? [mou.line] : [])].filter((x, k, a) => a.indexOf(x) === k).sort((x, y) => x - y) },
       });

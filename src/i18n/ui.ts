@@ -209,7 +209,7 @@ export const ui = {
     levelStrategic: 'Strategic partnership',
     search: 'Search',
     searchLabel: 'Search by institution name (Japanese, English or romaji)',
-    searchPlaceholder: 'e.g. Bordeaux, ボルドー, borudo',
+    searchPlaceholder: 'e.g. Bordeaux, borudo',
     filters: 'Filters',
     apply: 'Apply',
     reset: 'Reset',

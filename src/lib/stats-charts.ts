@@ -459,7 +459,7 @@ export function statsCharts(locale: Locale, year?: number): ChartDef[] {
       }, { label: title, description: subtitle });
       out.push({ id: 'conferences-by-month', title, subtitle, svg, columns: [ja ? '月' : 'Month', ja ? '件数' : 'Conferences', ja ? '参加者' : 'Participants', ja ? 'うち外国人' : 'Of them foreign'], formats: ['month'],
         rows: cs.byMonth.map((r) => [r.month, r.count, r.participants, r.foreignParticipants]),
-        notes: [{ kind: 'caveat', text: ja ? `形式別: ${cs.byFormat.map((f) => `${f.format} ${f.count}件`).join('、')}。参加者数は資料の記載のまま（1件の大規模なシンポジウムが大半を占め、外国人参加者が参加者を上回る行もあります）。` : `By format: ${cs.byFormat.map((f) => `${f.format} ${f.count}`).join(', ')}. Participants as printed (one large symposium outweighs the rest, and a few rows state more foreign participants than participants).` }],
+        notes: [{ kind: 'caveat', text: ja ? `形式別: ${cs.byFormat.map((f) => `${f.format} ${f.count}件`).join('、')}。参加者数は資料の記載のまま（1件の大規模なシンポジウムが大半を占め、外国人参加者が参加者を上回る行もあります）。` : `By format: ${cs.byFormat.map((f) => `${f.formatEn ?? f.format} ${f.count}`).join(', ')}. Participants as printed (one large symposium outweighs the rest, and a few rows state more foreign participants than participants).` }],
         sources: refs });
     }
   }

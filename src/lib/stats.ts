@@ -746,6 +746,8 @@ export function degreeProgrammesByStartYear(programmes: readonly DegreeProgramme
 export interface ConferenceFormatRow {
   /** As printed: オンサイト, オンライン, ハイブリッド; `unknown` when the cell is empty. */
   format: string;
+  /** The format in English (the records' `formatEn`: on-site, online, hybrid), when the records give one. */
+  formatEn?: string;
   count: number;
   /** Sum of the stated participants (records that state none are not in it: see withParticipants). */
   participants: number;
@@ -789,7 +791,7 @@ export function conferencesSummary(conferences: readonly Conference[], opts: { f
   const formats = new Map<string, Conference[]>();
   for (const c of cs) push(formats, c.format || UNKNOWN, c);
   const byFormat = [...formats].map(([format, xs]) => ({
-    format, count: xs.length, ...totals(xs), withParticipants: xs.filter((c) => c.participants !== undefined).length, sources: refsOf(xs),
+    format, ...(xs[0]?.formatEn ? { formatEn: xs[0].formatEn } : {}), count: xs.length, ...totals(xs), withParticipants: xs.filter((c) => c.participants !== undefined).length, sources: refsOf(xs),
   })).sort((a, b) => b.count - a.count || cmp(a.format, b.format));
   const months = new Map<string, Conference[]>();
   for (const c of cs) if (c.startDate) push(months, c.startDate.slice(0, 7), c);

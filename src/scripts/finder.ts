@@ -14,6 +14,7 @@ import { settleAddress, formVocabulary } from './url-notice.ts';
 import { showProgrammes, type FinderProgramme } from '../lib/finder.ts';
 import { hasProfile, type CallMinimums, type Check, type Status, type Verdict } from '../lib/eligibility.ts';
 import { conditionText, reasonText, type Locale } from '../lib/eligibility-text.ts';
+import { japaneseRuns } from '../lib/lang-runs.ts';
 
 const STORAGE_KEY = 'koryu-atlas:finder-profile';
 
@@ -22,6 +23,14 @@ if (root) init(root);
 
 function init(root: HTMLElement): void {
   const locale = (root.dataset.locale === 'en' ? 'en' : 'ja') as Locale;
+  /** Text for an element: on English pages, Japanese the text quotes (a requirement's wording) in <span lang="ja">. */
+  const withRuns = (text: string): (string | Node)[] => (locale === 'ja' ? [text] : japaneseRuns(text).map((r) => {
+    if (!r.ja) return r.text;
+    const span = document.createElement('span');
+    span.lang = 'ja';
+    span.textContent = r.text;
+    return span;
+  }));
   const data = JSON.parse(document.getElementById('finder-data')!.textContent ?? '{}') as { programmes: FinderProgramme[]; mins: CallMinimums };
   const words = document.getElementById('finder-words')!.dataset;
   const statusLabel = JSON.parse(words.status ?? '{}') as Record<Status, string>;
@@ -53,7 +62,8 @@ function init(root: HTMLElement): void {
     const box = document.createElement('input');
     box.type = 'checkbox';
     box.value = id;
-    const name = tr.querySelector('a.name')?.textContent?.trim() ?? id;
+    // the name in the page's language, without the other language's name shown after it (an attribute cannot mark a language)
+    const name = (tr.querySelector('a.name > span:not(.other-name)') ?? tr.querySelector('a.name'))?.textContent?.trim() ?? id;
     box.setAttribute('aria-label', fill(words.add, { name: `${id} ${name}` }));
     box.dataset.pick = id;
     td.append(box);
@@ -146,7 +156,7 @@ function init(root: HTMLElement): void {
         const label = document.createElement('span');
         label.className = 'muted';
         label.textContent = `${checkLabel[c.kind] ?? c.kind}: `;
-        li.append(label, c.reasons.map((r) => reasonText(locale, r)).join(locale === 'ja' ? '。' : '; '));
+        li.append(label, ...withRuns(c.reasons.map((r) => reasonText(locale, r)).join(locale === 'ja' ? '。' : '; ')));
         ul.append(li);
       }
       return ul;
@@ -156,7 +166,7 @@ function init(root: HTMLElement): void {
       // "Eligible if every IELTS section is 4.5 or more (source: … line 92)", linked to each line it comes from.
       const p = document.createElement('p');
       p.className = 'condition';
-      p.append(conditionText(locale, v.condition));
+      p.append(...withRuns(conditionText(locale, v.condition)));
       const lines = v.condition.lines ?? (v.condition.line !== undefined ? [v.condition.line] : []);
       if (lines.length && words.lineHref) {
         p.append(locale === 'ja' ? '（' : ' (');

@@ -15,6 +15,7 @@ import { clean, stripHtml } from '../../lib/text.ts';
 import { isoDate } from '../../lib/dates.ts';
 import type { CallFact } from '../../schema/records.ts';
 import { isTocEntry, junkIn, junkMessage, lineShape, type Around } from './shapes.ts';
+import { factEnglish } from './facts-en.ts';
 
 type Fact = Omit<CallFact, 'id' | 'home' | 'source'>;
 
@@ -376,7 +377,8 @@ export function parseCallText(ctx: SourceContext, skip: { from: number; to: numb
         const k = ids.get(base) ?? 0;
         ids.set(base, k + 1);
         const lines = hit.lines.length > 1 ? { lines: hit.lines } : {};
-        out.push({ id: k === 0 ? base : `${base}-${k + 1}`, home: 'tmu', ...f, source: { id: ctx.source.id, line: n, ...lines } });
+        const en = factEnglish(f);
+        out.push({ id: k === 0 ? base : `${base}-${k + 1}`, home: 'tmu', ...f, ...(en ? { en } : {}), source: { id: ctx.source.id, line: n, ...lines } });
       });
       ctx.record(hit.lines);
     } else {

@@ -122,6 +122,12 @@ type Field = 'programme' | 'partners' | 'form' | 'start';
 
 /** A form cell: degree words joined by dashes ("修士－修士", "医学－博士"), or one ("修士"). */
 const FORM_CELL = /^(?=.*\p{Script=Han})[\p{Script=Han}\s\-－‐–—−・/()]+$/u;
+/** The degree words of a form cell in English: 修士－修士 → Master's–Master's. A form with any other word gets none. */
+const DEGREE_WORD: Record<string, string> = { 修士: "Master's", 博士: 'Doctoral', 医学: 'Medicine', 学士: "Bachelor's" };
+export function formEnglish(form: string): string | undefined {
+  const words = form.replace(/\s+/g, '').split(/[-－‐–—−]/);
+  return words.every((w) => DEGREE_WORD[w]) ? words.map((w) => DEGREE_WORD[w]).join('–') : undefined;
+}
 /** A start-year cell: era years, the old organisation's in brackets ("R2 (H29)", "令和5年度"). */
 const START_CELL = /^(\(?\s*(令和|平成|R|H)\s*(\d{1,2}|元)\s*(年度?)?\s*\)?\s*)+$/;
 
@@ -268,6 +274,7 @@ function finish(ctx: SourceContext, out: Sink, d: Draft, known: KnownPartner[]):
     partners,
     partnerNames,
     form,
+    ...(formEnglish(form) ? { formEn: formEnglish(form) } : {}),
     startFiscalYear: Math.min(...years),
     startFiscalYears: years,
     startRaw,

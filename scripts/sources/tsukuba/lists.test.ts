@@ -6,7 +6,7 @@ import { parseConferences, parseVisits, parseDegreeProgrammes } from './lists.ts
 import { isDateCell, parseDateRange, parseParticipation } from './conferences.ts';
 import { parseMonth, visitorMisfits } from './visits.ts';
 import { isJapaneseName, isText } from './rows.ts';
-import { knownPartners, lookupPartner, lookupPartners, readDegreeProgrammes, type KnownPartner } from './degree-programmes.ts';
+import { formEnglish, knownPartners, lookupPartner, lookupPartners, readDegreeProgrammes, type KnownPartner } from './degree-programmes.ts';
 import { expectGolden } from '../../lib/golden.ts';
 import { jaKey } from '../../lib/partners.ts';
 
@@ -299,6 +299,12 @@ describe('tsukuba (5) visits', () => {
 });
 
 describe('tsukuba (6) double- and joint-degree programmes', () => {
+  it('says a form in English when every degree word is known (修士－修士, 医学－博士 as printed in lines 1029–1065)', () => {
+    expect(formEnglish('修士－修士')).toBe("Master's–Master's");
+    expect(formEnglish('医学-博士')).toBe('Medicine–Doctoral');
+    expect(formEnglish('修士')).toBe("Master's");
+    expect(formEnglish('修士－専門職')).toBeUndefined();
+  });
   const s = sections.degrees!;
   const ctx = sliceContext(ID, s.heading, s.to);
   const programmes = readDegreeProgrammes(ctx, s, ctx, known);
