@@ -55,3 +55,23 @@ export function japaneseRuns(text: string): LangPiece[] {
   if (at < text.length) out.push({ text: text.slice(at) });
   return out;
 }
+
+/** A piece of text with the language it is in when that differs from the page's. */
+export interface MarkedPiece {
+  text: string;
+  lang?: string;
+}
+
+/**
+ * Text cut at the words of another language a chart names (`foreign`: a unit's Japanese name on an
+ * English page), and on English pages at any other Japanese it quotes (“中国（香港含む）”), each piece
+ * marked with its lang. Shared by charts, their tables and page notes.
+ */
+export function markRuns(text: string, locale: string, foreign: readonly { text: string; lang: string }[] = []): MarkedPiece[] {
+  let parts: MarkedPiece[] = [{ text }];
+  for (const f of foreign.filter((x) => x.text)) {
+    parts = parts.flatMap((p) => (p.lang ? [p] : p.text.split(f.text).flatMap((piece, i) => (i === 0 ? [{ text: piece }] : [{ text: f.text, lang: f.lang }, { text: piece }]))));
+  }
+  if (locale !== 'ja') parts = parts.flatMap((p) => (p.lang ? [p] : japaneseRuns(p.text).map((r) => (r.ja ? { text: r.text, lang: 'ja' } : { text: r.text }))));
+  return parts.filter((p) => p.text !== '');
+}

@@ -131,7 +131,7 @@ export function statsView(k: ViewKey, locale: Locale, year?: number): StatsView 
     rows = [...byId.values()];
   } else {
     first = k.breakdown === 'region' ? W.region : W.country;
-    const label = (key: string, g: { country?: string; label?: string }) => (k.breakdown === 'region' ? regionName(key) : g.country ? countryName(g.country) : (g.label ?? W.unknown));
+    const label = (key: string, g: { country?: string; label?: string }) => (k.breakdown === 'region' ? regionName(key) : g.country ? countryName(g.country) : g.label ? (ja ? g.label : `Country unresolved: “${g.label}” as printed`) : W.unknown);
     const byKey = new Map<string, Row>();
     for (const direction of ['inbound', 'outbound'] as const) {
       for (const g of flowsByGroup(all, countries, { population: k.population, direction, fiscalYear: fy, by: k.breakdown })) {
