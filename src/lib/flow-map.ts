@@ -148,7 +148,7 @@ export function renderFlowMap(rows: readonly FlowCounts[], origin: { lat: number
   let height: number;
   const endPoints = rows.filter((r) => directions.some((d) => r[d] > 0)).map((r) => countryPoint(r.country)).filter((p) => p !== undefined);
   if (options.fit === 'lines' && endPoints.length > 0) {
-    height = options.height ?? 440;
+    height = options.height ?? 400;
     const pts = [origin, ...endPoints].map((p) => ({ x: rel(p.lon), y: p.lat }));
     let [w, e, s, n] = [Math.min(...pts.map((p) => p.x)), Math.max(...pts.map((p) => p.x)), Math.min(...pts.map((p) => p.y)), Math.max(...pts.map((p) => p.y))];
     const padX = Math.max((50 - (e - w)) / 2, (e - w) * 0.15);
@@ -212,7 +212,9 @@ export function renderFlowMap(rows: readonly FlowCounts[], origin: { lat: number
       + `<path class="flow-line" data-series="${FLOW_SERIES[l.direction]}" d="${l.d}" stroke="${flowColour(l.direction)}" stroke-width="${l.width}"/></g>`);
   }
   parts.push('</g>');
-  parts.push(`<g class="flow-origin" transform="translate(${r1(home[0])},${r1(home[1])})"><circle r="4"/><text x="6" y="-6">${esc(text.originLabel)}</text></g>`);
+  // the label to the right of the point, or to its left near the right edge (never clipped)
+  const right = home[0] < width * 0.7;
+  parts.push(`<g class="flow-origin" transform="translate(${r1(home[0])},${r1(home[1])})"><circle r="4"/><text x="${right ? 6 : -6}" y="-6"${right ? '' : ' text-anchor="end"'}>${esc(text.originLabel)}</text></g>`);
   parts.push('</svg>');
   return {
     svg: parts.join(''),
