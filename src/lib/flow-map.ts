@@ -143,7 +143,7 @@ export function renderFlowMap(rows: readonly FlowCounts[], origin: { lat: number
 
   // Equal Earth centred on 150°E, cut at 30°W. The world: the Southern Ocean below 58°S left out (no
   // lines go there). `fit: 'lines'` (a country's map): the area around the home and the countries'
-  // ends, at least 50° by 26°, so that a short line (Korea) is not a dot.
+  // ends, at least 40° by 22°, so that a short line (Korea) is not a dot.
   const projection = geoEqualEarth().rotate([-CENTRE, 0]);
   let height: number;
   const endPoints = rows.filter((r) => directions.some((d) => r[d] > 0)).map((r) => countryPoint(r.country)).filter((p) => p !== undefined);
@@ -151,8 +151,8 @@ export function renderFlowMap(rows: readonly FlowCounts[], origin: { lat: number
     height = options.height ?? 400;
     const pts = [origin, ...endPoints].map((p) => ({ x: rel(p.lon), y: p.lat }));
     let [w, e, s, n] = [Math.min(...pts.map((p) => p.x)), Math.max(...pts.map((p) => p.x)), Math.min(...pts.map((p) => p.y)), Math.max(...pts.map((p) => p.y))];
-    const padX = Math.max((50 - (e - w)) / 2, (e - w) * 0.15);
-    const padY = Math.max((26 - (n - s)) / 2, (n - s) * 0.15);
+    const padX = Math.max((40 - (e - w)) / 2, (e - w) * 0.15);
+    const padY = Math.max((22 - (n - s)) / 2, (n - s) * 0.15);
     [w, e, s, n] = [Math.max(-180, w - padX), Math.min(180, e + padX), Math.max(-80, s - padY), Math.min(84, n + padY)];
     // the box as a grid of points (its edges are curves in this projection)
     const grid: [number, number][] = [];
@@ -196,7 +196,7 @@ export function renderFlowMap(rows: readonly FlowCounts[], origin: { lat: number
   lines.sort((a, b) => a.width - b.width || (a.country < b.country ? -1 : a.country > b.country ? 1 : 0) || (a.direction < b.direction ? -1 : 1));
 
   const path = pathOf(projection);
-  const parts: string[] = [svgOpen(width, height, text, 'fmap')];
+  const parts: string[] = [svgOpen(width, height, text, options.fit === 'lines' ? 'fmap fmap-fit' : 'fmap')];
   parts.push(`<path class="sphere" d="${path({ type: 'Sphere' })}"/>`);
   // the land without borders (a world of borders would weigh more than the rest of the page), the countries of a country's map shaded
   parts.push(landPath(projection));
@@ -212,8 +212,13 @@ export function renderFlowMap(rows: readonly FlowCounts[], origin: { lat: number
       + `<path class="flow-line" data-series="${FLOW_SERIES[l.direction]}" d="${l.d}" stroke="${flowColour(l.direction)}" stroke-width="${l.width}"/></g>`);
   }
   parts.push('</g>');
-  // the label to the right of the point, or to its left near the right edge (never clipped)
-  const right = home[0] < width * 0.7;
+  // the label on the side away from the lines where it fits (an estimate of its width at 14 px),
+  // else on the side with room: never clipped
+  const labelWidth = [...text.originLabel].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 14 : 8), 10);
+  const westward = lines.length > 0 && lines.reduce((sum, l) => sum + l.end[0], 0) / lines.length < home[0];
+  const roomRight = home[0] + labelWidth < width;
+  const roomLeft = home[0] - labelWidth > 0;
+  const right = westward ? roomRight || !roomLeft : !roomLeft && roomRight;
   parts.push(`<g class="flow-origin" transform="translate(${r1(home[0])},${r1(home[1])})"><circle r="4"/><text x="${right ? 6 : -6}" y="-6"${right ? '' : ' text-anchor="end"'}>${esc(text.originLabel)}</text></g>`);
   parts.push('</svg>');
   return {

@@ -24,7 +24,7 @@ if (figures.length) {
   const hide = () => { tip.hidden = true; };
   for (const fig of figures) {
     // the chart's own SVG, not a legend swatch's (legends are written in HTML, with small SVGs, before it)
-    const svg = fig.querySelector('.chart-svg svg') ?? fig.querySelector('svg');
+    const svg = fig.querySelector<SVGSVGElement>('.chart-svg svg') ?? fig.querySelector('svg');
     if (!svg) continue;
     // The chart stays one image for screen readers (its table is the accessible version); the marks
     // become reachable by keyboard for the tooltips.
