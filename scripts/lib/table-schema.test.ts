@@ -64,7 +64,7 @@ const errorsOf = (validate: ReturnType<typeof profile>, data: unknown): string[]
 describe('the Table Schema of a table', () => {
   const field = (t: TableName, name: string) => tableSchema(t).fields.find((f) => f.name === name);
   it('has a dotted field per leaf of a nested object, in the order the record schema declares them', () => {
-    expect(columnsOf('homes')).toEqual(['id', 'name.ja', 'name.en']);
+    expect(columnsOf('homes')).toEqual(['id', 'name.ja', 'name.en', 'ror', 'location.lat', 'location.lon', 'location.precision']);
     expect(columnsOf('agreements').slice(-3)).toEqual(['source.id', 'source.line', 'source.lines']);
   });
   it('types a list of scalars as a string field that says it is "|"-joined, and a list of objects as a JSON array', () => {

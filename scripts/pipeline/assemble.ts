@@ -15,8 +15,10 @@ import type { Source, Unit, Country, Partner, Conference } from '../schema/recor
 import type { Parsed } from './parse.ts';
 import { byLine, cmp, stageProblem, type Tables } from './types.ts';
 import { coverageOf, type Coverage } from '../lib/coverage.ts';
+import type { RorRecord } from '../lib/registry.ts';
+import { locateHomes } from './locate-homes.ts';
 
-export function assembleTables(parsed: Parsed[], contexts: SourceContext[], partners: Partner[], partnerId: (m: PartnerMention) => string): { tables: Tables; errors: Problem[] } {
+export function assembleTables(parsed: Parsed[], contexts: SourceContext[], partners: Partner[], partnerId: (m: PartnerMention) => string, ror: ReadonlyMap<string, RorRecord>): { tables: Tables; errors: Problem[] } {
   const errors: Problem[] = [];
   type Item<K extends keyof ParseResult> = NonNullable<ParseResult[K]>[number];
   const all = <K extends keyof ParseResult>(k: K): Item<K>[] => parsed.flatMap(({ result }) => (result[k] ?? []) as Item<K>[]);
@@ -131,9 +133,13 @@ export function assembleTables(parsed: Parsed[], contexts: SourceContext[], part
     };
   });
 
+  // Each home with its ROR id and place (data/reference/homes.json).
+  const located = locateHomes(HOMES.filter((h) => homesUsed.includes(h.id)), ror);
+  errors.push(...located.errors);
+
   const tables: Tables = {
     sources,
-    homes: HOMES.filter((h) => homesUsed.includes(h.id)),
+    homes: located.homes,
     countries,
     units,
     partners: partnersEn,

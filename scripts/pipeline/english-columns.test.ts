@@ -97,7 +97,7 @@ describe('a label with no English', () => {
       countries: ['IR'], regionLabel: '西アジア地方', level: 'department', homeUnits: [], source: { id: meta.id, line: 4 },
     };
     const parsed = [{ meta, result: { agreements: [draft] } }] as unknown as Parsed[];
-    const { errors, tables } = assembleTables(parsed, [], [], () => 'test-university');
+    const { errors, tables } = assembleTables(parsed, [], [], () => 'test-university', new Map());
     expect(errors.map((e) => [e.file, e.source, e.line, e.raw])).toContainEqual(['data/reference/labels-en.json', 'osaka-2021', 4, '西アジア地方']);
     expect(errors.find((e) => e.raw === '西アジア地方')?.message).toMatch(/region label "西アジア地方" \(osaka-2021 line 4\) has no English/);
     // the record keeps its label and gets no English for it

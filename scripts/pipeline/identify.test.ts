@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { identifyPartners, proposeId, readIdentityReference, type IdentityEntry, type IdentityReference } from './identify.ts';
+import { readHomeEntries } from './locate-homes.ts';
 import type { RorRecord, HipoRecord, GeoCity } from '../lib/registry.ts';
 
 // A small registry: the records and places the fixtures below name (fields as the extracts give them).
@@ -180,9 +181,11 @@ describe('the committed identities', () => {
     }
   });
   it('every vendored record is named by some entry (nothing vendored that the project does not use)', () => {
-    const rors = new Set(ref.entries.flatMap((e) => [e.ror, e.signedAs?.ror]).filter(Boolean));
+    // the home universities' ROR records (data/reference/homes.json) and the places those records name are vendored too
+    const homes = readHomeEntries();
+    const rors = new Set([...ref.entries.flatMap((e) => [e.ror, e.signedAs?.ror]), ...homes.map((h) => h.ror)].filter(Boolean));
     for (const id of ref.ror.keys()) expect(rors.has(id), id).toBe(true);
-    const cities = new Set(ref.entries.map((e) => e.city?.geonames));
+    const cities = new Set([...ref.entries.map((e) => e.city?.geonames), ...homes.map((h) => ref.ror.get(h.ror)?.geonamesId)]);
     for (const id of ref.cities.keys()) expect(cities.has(id), String(id)).toBe(true);
   });
 });

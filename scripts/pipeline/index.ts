@@ -10,7 +10,7 @@ import type { PartnerMention } from '../sources/types.ts';
 import { parseSources } from './parse.ts';
 import { applyRecordErrata } from './record-errata.ts';
 import { mergeStage } from './merge.ts';
-import { identifyPartners } from './identify.ts';
+import { identifyPartners, readIdentityReference } from './identify.ts';
 import { assembleTables } from './assemble.ts';
 import { validateRecords } from './validate.ts';
 import { reconcile } from './reconcile.ts';
@@ -27,12 +27,13 @@ export function runSources(sources: SourceMeta[]): PipelineResult {
   const parse = parseSources(sources);
   const errata = applyRecordErrata(parse.parsed, sources);
   const merge = mergeStage(parse.parsed, sources);
-  const identity = identifyPartners(merge.merged.partners);
+  const registries = readIdentityReference();
+  const identity = identifyPartners(merge.merged.partners, registries);
   const partnerId = (m: PartnerMention) => {
     const draft = merge.merged.idOf.get(m)!;
     return identity.idOf.get(draft) ?? draft;
   };
-  const assembled = assembleTables(parse.parsed, parse.contexts, identity.partners, partnerId);
+  const assembled = assembleTables(parse.parsed, parse.contexts, identity.partners, partnerId, registries.ror);
   const invalid = validateRecords(assembled.tables);
   const totals = reconcile(parse.contexts, sources);
   const { validation, summaries } = report({

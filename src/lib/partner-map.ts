@@ -77,11 +77,12 @@ export interface MapText {
   insetLabel?: (id: string) => string;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text escaped for SVG/HTML text and attribute values. */
+export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const r = (n: number) => Math.round(n * 10) / 10;
 
 /** A path generator writing whole pixels (maps of at most 960 px): a third of the bytes of one decimal. */
-const pathOf = (projection: GeoProjection) => geoPath(projection).digits(0);
+export const pathOf = (projection: GeoProjection) => geoPath(projection).digits(0);
 
 let land: Feature<Geometry> | undefined;
 /** The land as one shape, no borders (Natural Earth 1:110m via world-atlas): what the world maps draw, at half the bytes of the countries. */
@@ -92,9 +93,19 @@ function worldLand(): Feature<Geometry> {
   }
   return land;
 }
-const landPath = (projection: GeoProjection) => `<path class="land" d="${pathOf(projection)(worldLand())}"/>`;
+/** The land as one shape (no borders): the background of a world map. */
+export const landPath = (projection: GeoProjection) => `<path class="land" d="${pathOf(projection)(worldLand())}"/>`;
 
-function countriesPath(projection: GeoProjection, highlight?: ReadonlySet<string>): string {
+/** Some countries (ISO alpha-2) shaded, drawn over the land: a world map's few countries, without every border. */
+export function highlightPath(projection: GeoProjection, codes: ReadonlySet<string>): string {
+  const path = pathOf(projection);
+  const lit = new Set([...codes].map((c) => isoNumeric(c)).filter(Boolean) as string[]);
+  const d = worldCountries().features.filter((f) => lit.has(String(f.id))).map((f) => path(f as Feature<Geometry>) ?? '').join('');
+  return d ? `<path class="land land-hi" d="${d}"/>` : '';
+}
+
+/** The countries (Natural Earth 1:110m), borders in white; those in `highlight` (ISO alpha-2) shaded. */
+export function countriesPath(projection: GeoProjection, highlight?: ReadonlySet<string>): string {
   const path = pathOf(projection);
   const world = worldCountries();
   const lit = new Set([...(highlight ?? [])].map((c) => isoNumeric(c)).filter(Boolean) as string[]);
@@ -118,7 +129,8 @@ function marks(clusters: readonly CityCluster[], projection: GeoProjection, text
   }).join('');
 }
 
-function svgOpen(width: number, height: number, text: MapText, cls: string): string {
+/** The opening tag of a map: one image (role="img") with its accessible name and description. */
+export function svgOpen(width: number, height: number, text: Pick<MapText, 'label' | 'description'>, cls: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" class="pmap ${cls}" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-label="${esc(text.label)}" aria-description="${esc(text.description)}">`;
 }
 

@@ -1,6 +1,6 @@
 /**
- * Tooltips for the build-time charts (src/components/Chart.astro) and partner maps
- * (src/components/PartnerMap.astro): every mark that carries a <title> (Plot's `title` channel)
+ * Tooltips for the build-time charts (src/components/Chart.astro), partner maps
+ * (src/components/PartnerMap.astro) and flow maps (src/components/FlowMap.astro): every mark that carries a <title> (Plot's `title` channel)
  * becomes focusable and shows its text in a tooltip on hover, keyboard focus and tap; Escape hides
  * it. A map is one tab stop whose marks the arrow keys walk. Without this script the <title> texts still give
  * native tooltips, and every chart has its table.
@@ -116,7 +116,8 @@ export function initCharts(root: ParentNode = document): void {
       marks.push(mark);
     }
     if (isMap && marks.length > 1) {
-      const x = (m: SVGElement) => m.getBoundingClientRect().left;
+      // west to east: by where the mark is, or where it ends (data-x: a flow map's lines all start at one point)
+      const x = (m: SVGElement) => (m.hasAttribute('data-x') ? Number(m.getAttribute('data-x')) : m.getBoundingClientRect().left);
       svg.addEventListener('keydown', (e) => {
         const current = marks.indexOf(e.target as SVGElement);
         if (current < 0) return;
