@@ -138,6 +138,36 @@ describe('statistics explorer', () => {
     await expectNoSeriousA11yViolations(page);
   });
 
+  test('the Map tab is the flow map: each line\'s data-count equals flows.json, for a view switched in place and for the balance (both directions)', async ({ visit }) => {
+    const v = await visit('/en/stats/?view=student-inbound-country');
+    const page = v.page;
+    await expect.poll(() => page.locator('[data-explorer]').getAttribute('data-view')).toBe('student-inbound-country');
+    await page.locator('[data-explorer] a[data-view-link="student-outbound-country"]').click();
+    await expect.poll(() => page.locator('[data-explorer]').getAttribute('data-view')).toBe('student-outbound-country');
+    await page.locator('[data-explorer] [role="tab"]', { hasText: 'Map' }).click();
+    const marks = () => page.locator('[data-tabpanel="map"] figure[data-map="flows"] svg [data-country]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-country')!, e.getAttribute('data-direction')!, Number(e.getAttribute('data-count'))] as const));
+    // every country with a code and a count has one line (the too-small ones too: a dot and a line), each with the flows' sum
+    const want = [...sums('student', 'outbound', 'country')].filter(([k]) => !k.startsWith('?')).sort();
+    const got = await marks();
+    expect(got.every(([, d]) => d === 'outbound')).toBe(true);
+    expect(got.map(([c, , n]) => [c, n]).sort()).toEqual(want);
+    // the swapped-in map has tooltips: Tab from its caption's last link to the map, and the tooltip gives the focused line's count
+    await page.locator('[data-tabpanel="map"] figure[data-map="flows"] figcaption a').last().focus();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => [document.activeElement?.getAttribute('data-country'), Number(document.activeElement?.getAttribute('data-count'))] as const);
+    expect(want.map(([c]) => c)).toContain(focused[0]);
+    await expect.poll(() => page.locator('#chart-tip').isVisible()).toBe(true);
+    expect(await page.locator('#chart-tip').innerText()).toMatch(new RegExp(`— sent: ${new Intl.NumberFormat('en').format(focused[1])}$`));
+    // the balance: both directions, each equal to its sums
+    await page.locator('[data-explorer] a[data-view-link="student-balance-country"]').click();
+    await expect.poll(() => page.locator('[data-explorer]').getAttribute('data-view')).toBe('student-balance-country');
+    const both = await marks();
+    for (const direction of ['inbound', 'outbound']) {
+      expect(both.filter(([, d]) => d === direction).map(([c, , n]) => [c, n]).sort()).toEqual([...sums('student', direction, 'country')].filter(([k]) => !k.startsWith('?')).sort());
+    }
+    expectCleanVisit(v);
+  });
+
   test('an unknown ?view= is said in a status notice and the default view stays', async ({ visit }) => {
     const v = await visit('/en/stats/?view=students-everywhere');
     const notice = v.page.locator('[data-explorer-notice][role="status"]');
