@@ -28,8 +28,8 @@ export type ViewDirection = (typeof VIEW_DIRECTIONS)[number];
 export type Breakdown = (typeof VIEW_BREAKDOWNS)[number];
 export interface ViewKey { population: Population; direction: ViewDirection; breakdown: Breakdown }
 
-/** The view /stats/ opens on: where students come from, by region. */
-export const DEFAULT_VIEW = 'student-inbound-region';
+/** The view /stats/ opens on: students received and sent, by country (its Map tab: the flow map). */
+export const DEFAULT_VIEW = 'student-balance-country';
 /** How many bars a chart by country or unit draws; its table and CSV have every row. */
 export const TOP = 25;
 

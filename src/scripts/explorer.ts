@@ -6,7 +6,8 @@
  * - on /stats/ the URL keeps the view as ?view=<id>; on a view page the URL becomes that view's page;
  *   Back and Forward go through the views;
  * - the chart, map and table become tabs (arrow keys move between them), and the tab chosen is kept
- *   from one view to the next where the new view has it.
+ *   from one view to the next where the new view has it; the first tab is the explorer's
+ *   data-tab-initial (/stats/ opens on the flow map).
  * A ?view= naming no view is said in a notice (role=status), and the default view stays.
  */
 import { initCharts } from './charts.ts';
@@ -17,7 +18,7 @@ if (root) {
   const status = root.querySelector<HTMLElement>('[data-explorer-status]')!;
   const cache = new Map<string, Promise<Document>>();
   const lang = document.documentElement.lang.startsWith('ja') ? 'ja' : 'en';
-  let tab = 'chart';
+  let tab = root.dataset.tabInitial ?? 'chart';
   let current = root.dataset.view!;
   // every view's page, from the template the page gives (its locale and base path included)
   const hrefOf = new Map((root.dataset.views ?? '').split(' ').filter(Boolean)
@@ -46,8 +47,9 @@ if (root) {
     bar.setAttribute('role', 'tablist');
     bar.setAttribute('aria-label', lang === 'ja' ? '表示の形' : 'Show as');
     const select = (name: string, focus = false) => {
-      if (!panels.has(name)) name = 'chart';
-      tab = name;
+      // a view without the tab chosen shows its chart, and the choice is kept for the next view that has it
+      if (panels.has(name)) tab = name;
+      else name = 'chart';
       for (const b of buttons) {
         const on = b.dataset.tab === name;
         b.setAttribute('aria-selected', String(on));
