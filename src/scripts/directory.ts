@@ -18,6 +18,7 @@ import { settleAddress, formVocabulary } from './url-notice.ts';
 import type { Engine } from './directory-engine.ts';
 import { markRadius } from '../lib/map-mark.ts';
 import type { DirectoryResult } from '../lib/directory-filter.ts';
+import { initFiltersDisclosure } from './filters-disclosure.ts';
 
 const root = document.querySelector<HTMLElement>('[data-directory]');
 if (root) init(root);
@@ -27,6 +28,8 @@ function init(root: HTMLElement): void {
   const list = root.querySelector<HTMLUListElement>('ul[data-results]')!;
   const countEl = root.querySelector<HTMLElement>('[data-result-count]')!;
   const emptyEl = root.querySelector<HTMLElement>('[data-empty]')!;
+  // on a phone the filters fold behind a button that counts those set
+  const refreshFilters = initFiltersDisclosure(form);
   const emptyFilters = emptyEl.querySelector<HTMLElement>('[data-empty-filters]');
   const emptyQuery = emptyEl.querySelector<HTMLElement>('[data-empty-query]');
   const { index: indexUrl = '/search-index.json', countTemplate = '{n}', optionTemplate = '{label} ({n})', loading = '', unavailable = '' } = root.dataset;
@@ -71,6 +74,7 @@ function init(root: HTMLElement): void {
         if (el.value !== s[k]) el.value = '';
       }
     }
+    refreshFilters();
   }
 
   // --- the address: codes read ignoring case against what the form offers; the rest named -------

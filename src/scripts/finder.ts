@@ -15,6 +15,7 @@ import { showProgrammes, type FinderProgramme } from '../lib/finder.ts';
 import { hasProfile, type CallMinimums, type Check, type Status, type Verdict } from '../lib/eligibility.ts';
 import { conditionText, reasonText, type Locale } from '../lib/eligibility-text.ts';
 import { japaneseRuns } from '../lib/lang-runs.ts';
+import { initFiltersDisclosure } from './filters-disclosure.ts';
 
 const STORAGE_KEY = 'koryu-atlas:finder-profile';
 
@@ -46,6 +47,8 @@ function init(root: HTMLElement): void {
   const empty = root.querySelector<HTMLElement>('[data-finder-empty]')!;
   const compare = root.querySelector<HTMLElement>('[data-compare]')!;
   const rows = new Map([...tbody.rows].map((tr) => [tr.dataset.course!, tr]));
+  // on a phone the profile and filters fold behind a button that counts those set
+  const refreshFilters = initFiltersDisclosure(form);
   const control = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
 
   // --- the compare column (only with JavaScript: without it a shortlist could not work) -------
@@ -95,6 +98,7 @@ function init(root: HTMLElement): void {
       }
     }
     for (const [id, box] of boxes) box.checked = s.list.includes(id);
+    refreshFilters();
   }
   // --- the address: codes read ignoring case against what the form offers; the rest named -------
   const vocab: FinderVocabulary = { ...formVocabulary(form, ['country', 'region', 'lang'] as const), list: [...rows.keys()] };
