@@ -9,8 +9,8 @@
  *               Debian's Chromium (browser.ts): page weight of the first view (requests, bytes over the
  *               wire gzip and brotli), JS shipped per page type, and search latency per keystroke on
  *               the directory at both sizes
- *   lighthouse  Lighthouse scores (mobile and desktop) of home, directory, a partner, a country
- *               and the largest unit page (lighthouse.ts)
+ *   lighthouse  Lighthouse scores (mobile and desktop) of every page type, ja and en where the
+ *               pages differ (lighthouse.ts); --pages /a/,/en/b/ audits only those
  *
  * Everything it builds stays under .cache/bench/ (never dist/ or data/build/); the raw results are
  * written to .cache/bench/results.json. `--x50 directory` builds only the directory pages and the
@@ -38,10 +38,11 @@ const { values } = parseArgs({
     x50: { type: 'string', default: 'all' },
     k: { type: 'string', default: '50' },
     reuse: { type: 'boolean', default: false },
+    pages: { type: 'string' },
   },
 });
 const usage = (msg: string): never => {
-  console.error(`npm run bench: ${msg}\nusage: npm run bench -- [--only pipeline|browser|lighthouse[,…]] [--x50 all|directory] [--k 50] [--reuse]`);
+  console.error(`npm run bench: ${msg}\nusage: npm run bench -- [--only pipeline|browser|lighthouse[,…]] [--x50 all|directory] [--k 50] [--reuse] [--pages /a/,/en/b/]`);
   process.exit(2);
 };
 const only = new Set((values.only ?? SECTIONS.join(',')).split(',').map((s) => s.trim()).filter(Boolean));
@@ -383,7 +384,15 @@ if (run('lighthouse')) {
   try {
     const { partner, country } = samplePages(REAL.data);
     const unit = largestPage(REAL.dist, 'units');
-    const pages: (readonly [string, string])[] = [['home', '/'], ['directory', '/partners/'], ['partner', partner], ['partner (en)', `/en${partner}`], ['country', country], ['university', '/universities/tsukuba/'], ['validation report', '/data/validation/'], ['partners with no registry record', '/data/validation/identities/'], ['compare', '/compare/'], ['pair (en)', '/en/compare/osaka-tsukuba/'], ...(unit ? [['unit (largest)', unit] as const] : [])];
+    const all: (readonly [string, string])[] = [
+      ['home', '/'], ['home (en)', '/en/'], ['directory', '/partners/'], ['directory (en)', '/en/partners/'], ['partner', partner], ['partner (en)', `/en${partner}`], ['country', country],
+      ['university', '/universities/tsukuba/'], ['university (en, Osaka)', '/en/universities/osaka/'], ['finder', '/programmes/'], ['finder (en)', '/en/programmes/'],
+      ['stats', '/stats/'], ['stats (en)', '/en/stats/'], ['stats view (en, by country)', '/en/stats/view/student-outbound-country/'], ['stats view', '/stats/view/staff-balance-unit/'],
+      ['data', '/data/'], ['data (en)', '/en/data/'], ['validation report', '/data/validation/'], ['partners with no registry record', '/data/validation/identities/'],
+      ['compare', '/compare/'], ['pair (en)', '/en/compare/osaka-tsukuba/'], ...(unit ? [['unit (largest)', unit] as const] : []),
+    ];
+    // --pages /a/,/en/b/: only those (a page of the list by its path, or any other path)
+    const pages = values.pages ? values.pages.split(',').map((p) => p.trim()).filter(Boolean).map((p) => all.find(([, q]) => q === p) ?? ([p, p] as const)) : all;
     const rows = await runLighthouse(pages.map(([, p]) => site.url + p), progress);
     heading('Lighthouse (ja pages unless marked en; served with brotli and the README cache headers)');
     print('mobile = Lighthouse default (emulated phone, simulated slow 4G, 4× CPU slowdown); desktop = its desktop preset');

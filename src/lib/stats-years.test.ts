@@ -62,4 +62,17 @@ describe('a second fiscal year', () => {
     // and no chart says there is only one year
     expect(latest.flatMap((c) => c.notes.map((n) => n.text)).join(' ')).not.toMatch(/One fiscal year only/);
   });
+
+  it('gives the headline figures on /stats/ their change from the year before', async () => {
+    const { headlineFigures } = await import('./stats-views.ts');
+    const figures = headlineFigures();
+    expect(figures.map((f) => f.fiscalYear)).toEqual([2024, 2024, 2024, 2024]);
+    // students received: the copy prints the same 合計 as tsukuba-fy2023 L318 (2,573), so the change is 0 from FY2023
+    const received = figures.find((f) => f.population === 'student' && f.direction === 'inbound')!;
+    expect(received.value).toBe(2573);
+    expect(received.change).toEqual({ from: 2023, value: 2573, delta: 0 });
+    for (const f of figures) expect(f.change?.from).toBe(2023);
+    // the year before has no year before it: no change
+    expect(headlineFigures(2023).every((f) => f.change === undefined)).toBe(true);
+  });
 });
