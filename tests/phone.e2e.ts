@@ -65,6 +65,7 @@ describe('phones: results first', () => {
       await v.page.fill('#p-gpa', '3.2');
       await v.page.selectOption('#p-level', 'undergraduate');
       await expect.poll(() => v.page.locator('[data-filters-toggle] [data-active-count]').innerText()).toBe(path.startsWith('/en/') ? '2 set' : '2件指定');
+      await expectNoSeriousA11yViolations(v.page);
       expectCleanVisit(v);
     });
   }
