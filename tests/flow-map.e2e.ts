@@ -52,6 +52,16 @@ describe('flow map on country pages', () => {
     });
   }
 
+  test('the map\'s CSV (and its Excel variant) holds the counts of its table', async ({ visit }) => {
+    const v = await visit('/en/countries/cn/');
+    const href = await v.page.locator(`${MAP} .chart-download a`).first().getAttribute('href');
+    const csv = decodeURIComponent(href!.slice(href!.indexOf(',') + 1)).trim().split('\n');
+    expect(csv[0]).toBe('country,countryName,received,sent');
+    const population = populationOf('CN');
+    expect(csv.slice(1)).toEqual([`CN,China,${count('CN', population, 'inbound')},${count('CN', population, 'outbound')}`]);
+    expect(await v.page.locator(`${MAP} .chart-download a[data-excel-csv]`).count()).toBe(1);
+  });
+
   test('a country too small to draw at this scale is named under the map (Singapore)', async ({ visit }) => {
     const v = await visit('/en/countries/sg/');
     expect(await v.page.locator(`${MAP} [data-too-small]`).getAttribute('data-too-small')).toBe('SG');
@@ -87,9 +97,10 @@ describe('flow map on country pages', () => {
     expect(second).toMatch(/^CN (inbound|outbound)$/);
     expect(second).not.toBe(first);
     expect(await tip.innerText()).not.toBe(firstTip);
-    // one tab stop: Tab leaves the map (for the table's summary)
+    // one tab stop: Tab leaves the map (for its CSV download)
     await v.page.keyboard.press('Tab');
-    expect(await focused()).toBe('not a mark: SUMMARY');
+    expect(await focused()).toBe('not a mark: A');
+    expect(await v.page.evaluate(() => document.activeElement?.textContent)).toBe('Data of this map (CSV)');
     await v.page.keyboard.press('Escape');
     await expect.poll(() => tip.isVisible()).toBe(false);
   });
