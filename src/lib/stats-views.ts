@@ -156,6 +156,8 @@ export function statsView(k: ViewKey, locale: Locale, year?: number): StatsView 
   }
   const drawn = k.breakdown === 'region' ? rows : rows.slice(0, TOP);
   const notDrawn = rows.length - drawn.length;
+  // students received are a head count on one day, students sent a count over the year: their difference is no net flow
+  if (k.direction === 'balance' && k.population === 'student') notes.push({ kind: 'caveat', text: ja ? '受入は12月1日現在の在籍者数、派遣は年度内に派遣した人数で、数え方が違います。差は目安で、正味の出入りではありません。' : 'Received counts students enrolled on 1 December; sent counts those who went abroad during the year. They are counted differently, so the difference is a rough balance, not a net flow.' });
   if (notDrawn > 0) notes.push({ kind: 'caveat', text: ja ? `グラフは上位${TOP}件です。表と CSV にはすべての${rows.length}件があります。` : `The chart shows the top ${TOP}; the table and CSV have all ${rows.length}.` });
   const marginLeft = Math.min(280, 14 + Math.max(...drawn.map((d) => d.label.length)) * (ja ? 12 : 6.5));
   let svg: string;
