@@ -41,7 +41,10 @@ export interface CallDate {
   /** ISO date */
   date: string;
   source: string;
+  /** every line that states the date */
   lines: number[];
+  /** the line that states it most directly: the deadline's own fact, else the first line */
+  line: number;
 }
 
 /** One entry round (第1次エントリー, 第2次エントリー, …): its period and its deadline. */
@@ -87,7 +90,11 @@ export function callSchedule(facts: readonly CallFact[], sourceId: string): Call
       others.set(f.key, [...(others.get(f.key) ?? []), f]);
     }
   }
-  const at = (key: string, date: string, list: CallFact[]): CallDate => ({ key, date, source: sourceId, lines: linesOf(list) });
+  const at = (key: string, date: string, list: CallFact[]): CallDate => {
+    const lines = linesOf(list);
+    const own = linesOf(list.filter((f) => f.key === key));
+    return { key, date, source: sourceId, lines, line: own[0] ?? lines[0]! };
+  };
   const rounds: EntryRound[] = [];
   for (const [round, { periods, deadlines }] of byRound) {
     const ends = [...deadlines.map((f) => f.date!), ...periods.map((f) => f.endDate ?? f.date!)];

@@ -39,7 +39,7 @@ describe('the status of tmu-2024-autumn', () => {
   it('upcoming before the first entry opens (1 Oct 2024, L177; also L11, L241)', () => {
     const s = on('2024-09-30');
     expect(s.status).toBe('upcoming');
-    expect(s.opens).toMatchObject({ key: 'first-entry', date: '2024-10-01', lines: [11, 177, 241] });
+    expect(s.opens).toMatchObject({ key: 'first-entry', date: '2024-10-01', lines: [11, 177, 241], line: 11 });
     expect(s.sentence.en).toBe('This call opens on 1 Oct 2024; applications close on 22 Oct 2024.');
     expect(s.sentence.ja).toBe('この募集の受付は2024年10月1日に始まります（締切 2024年10月22日）。');
   });
@@ -48,7 +48,7 @@ describe('the status of tmu-2024-autumn', () => {
     for (const day of ['2024-10-01', '2024-10-22']) {
       const s = on(day);
       expect(s.status, day).toBe('open');
-      expect(s.round!.deadline).toMatchObject({ key: 'first-entry-deadline', date: '2024-10-22' });
+      expect(s.round!.deadline).toMatchObject({ key: 'first-entry-deadline', date: '2024-10-22', line: 179 });
       expect(s.sentence.en, day).toBe('This call is open: the first entry closes on 22 Oct 2024, the last on 1 Nov 2024.');
     }
   });
@@ -64,7 +64,7 @@ describe('the status of tmu-2024-autumn', () => {
   it('closed after it: "This call closed on 1 Nov 2024" (the second entry deadline, L193)', () => {
     const s = on('2024-11-02');
     expect(s.status).toBe('closed');
-    expect(s.lastDeadline).toMatchObject({ key: 'second-entry-deadline', date: '2024-11-01', lines: [15, 191, 193, 243] });
+    expect(s.lastDeadline).toMatchObject({ key: 'second-entry-deadline', date: '2024-11-01', lines: [15, 191, 193, 243], line: 193 });
     expect(s.sentence.en).toBe('This call closed on 1 Nov 2024; the requirements below are from that call and may change.');
     expect(s.sentence.ja).toBe('この募集は2024年11月1日に締め切られました。以下の要件はこの募集のもので、変わることがあります。');
     expect(s.against.en).toBe('Eligibility is checked against the requirements of that closed call.');
