@@ -78,6 +78,13 @@ describe('money for a programme', () => {
       expect(m.schedule.deadlines.length, course).toBeGreaterThan(0);
     }
   });
+
+  it('says every label in English too: the class, the waiver conditions, the travel region, the lengths of stay (from the facts\' en)', () => {
+    for (const [course, m] of money) {
+      const labels = [m.destination.label, m.stipend?.without.condition, m.stipend?.with.condition, m.travel?.region, ...m.months.byDays.map((r) => r.days), ...m.schedule.deadlines.map((x) => x.label)];
+      for (const l of labels) if (l) expect(l.en, `${course}: ${l.ja}`).toBeTruthy();
+    }
+  });
 });
 
 describe('sorting', () => {
