@@ -286,6 +286,8 @@ function identityOf(d: DraftPartner, e: IdentityEntry & { file: string }, ref: I
     ...(ror?.wikidata ? { wikidata: ror.wikidata } : {}),
     website,
     city: ror?.city ?? city?.name ?? null,
+    // the GeoNames place the city and location are: what a call's designated cities are matched on (src/lib/stipend-class.ts)
+    ...(e.country === null ? {} : ror?.geonamesId ? { cityGeonames: ror.geonamesId } : city ? { cityGeonames: city.id } : {}),
     location,
     identity: { status: e.status, evidence },
   };

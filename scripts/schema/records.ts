@@ -123,6 +123,7 @@ export const Partner = z.object({
   wikidata: z.string().regex(/^Q[0-9]+$/).optional().describe('Wikidata item of the institution, as its ROR record gives it'),
   website: z.string().nullable().describe("The institution's website, from its registry record (ROR, else the Hipo university-domains list); null where neither has one"),
   city: z.string().nullable().describe('City of the institution (English, GeoNames name): the registry\'s place, else a reviewed city'),
+  cityGeonames: z.number().int().positive().optional().describe('GeoNames id of `city` (the ROR record\'s place, else the reviewed city); absent where the partner has no place'),
   location: z.object({
     lat: z.number().describe('Latitude (WGS 84)'),
     lon: z.number().describe('Longitude (WGS 84)'),
