@@ -108,6 +108,8 @@ describe('statistics explorer', () => {
     await expect.poll(() => page.locator('[data-explorer]').getAttribute('data-view')).toBe('student-inbound-country');
     expect(new URL(page.url()).searchParams.get('view')).toBe('student-inbound-country');
     expect(new URL(page.url()).pathname).toBe('/en/stats/');
+    // the language switch leads to the same view in Japanese
+    expect(await page.locator('a[data-lang-switch]').getAttribute('href')).toBe('/stats/?view=student-inbound-country');
     await page.locator('[data-explorer] a[data-view-link="staff-inbound-country"]').click();
     await expect.poll(() => page.locator('[data-explorer]').getAttribute('data-view')).toBe('staff-inbound-country');
     // the table of the view swapped in is that view's
@@ -148,6 +150,7 @@ describe('statistics explorer', () => {
     const marks = () => page.locator('[data-tabpanel="map"] figure[data-map="flows"] svg [data-country]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-country')!, e.getAttribute('data-direction')!, Number(e.getAttribute('data-count'))] as const));
     // every country with a code and a count has one line (the too-small ones too: a dot and a line), each with the flows' sum
     const want = [...sums('student', 'outbound', 'country')].filter(([k]) => !k.startsWith('?')).sort();
+    expect(want.length).toBeGreaterThan(10);
     const got = await marks();
     expect(got.every(([, d]) => d === 'outbound')).toBe(true);
     expect(got.map(([c, , n]) => [c, n]).sort()).toEqual(want);
@@ -163,9 +166,35 @@ describe('statistics explorer', () => {
     await expect.poll(() => page.locator('[data-explorer]').getAttribute('data-view')).toBe('student-balance-country');
     const both = await marks();
     for (const direction of ['inbound', 'outbound']) {
+      expect(both.filter(([, d]) => d === direction).length, direction).toBeGreaterThan(10);
       expect(both.filter(([, d]) => d === direction).map(([c, , n]) => [c, n]).sort()).toEqual([...sums('student', direction, 'country')].filter(([k]) => !k.startsWith('?')).sort());
     }
     expectCleanVisit(v);
+  });
+
+  test('without JavaScript every panel is shown and no tab bar: /en/stats/ (opening on its map) and a view page', async ({ visit }) => {
+    for (const path of ['/en/stats/', '/stats/view/student-inbound-country/']) {
+      const v = await visit(path, { javaScriptEnabled: false });
+      for (const panel of ['chart', 'map', 'table']) expect(await v.page.locator(`[data-tabpanel="${panel}"]`).isVisible(), `${path} ${panel}`).toBe(true);
+      expect(await v.page.locator('[data-explorer] [data-tabs]').isVisible(), path).toBe(false);
+    }
+    // with it, one panel at a time: /stats/ opens on its map
+    const v = await visit('/en/stats/');
+    await expect.poll(() => v.page.locator('[data-tabpanel="map"]').isVisible()).toBe(true);
+    expect(await v.page.locator('[data-tabpanel="chart"]').isVisible()).toBe(false);
+    expect(await v.page.locator('[data-tabpanel="table"]').isVisible()).toBe(false);
+  });
+
+  test('focus comes back to the choice made, in its own group', async ({ visit }) => {
+    const v = await visit('/en/stats/');
+    await v.page.locator('[data-explorer] a[data-view-link="student-balance-region"]').focus();
+    await v.page.keyboard.press('Enter');
+    await expect.poll(() => v.page.locator('[data-explorer]').getAttribute('data-view')).toBe('student-balance-region');
+    await expect.poll(() => v.page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('By region');
+    // on a view page the language switch follows the view's own page
+    const w = await visit('/en/stats/view/staff-inbound-region/');
+    await w.page.locator('[data-explorer] a[data-view-link="staff-outbound-region"]').click();
+    await expect.poll(() => w.page.locator('a[data-lang-switch]').getAttribute('href')).toBe('/stats/view/staff-outbound-region/');
   });
 
   test('an unknown ?view= is said in a status notice and the default view stays', async ({ visit }) => {

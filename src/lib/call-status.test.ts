@@ -53,6 +53,17 @@ describe('the status of tmu-2024-autumn', () => {
     }
   });
 
+  it('between the rounds (23–24 Oct 2024) says when the next entry opens (the second entry period, L189–191)', () => {
+    for (const day of ['2024-10-23', '2024-10-24']) {
+      const s = on(day);
+      expect(s.status, day).toBe('open');
+      expect(s.round!.opens?.date, day).toBe('2024-10-25');
+      expect(s.sentence.en, day).toBe('The first entry of this call closed on 22 Oct 2024; the next entry runs from 25 Oct 2024 to 1 Nov 2024 (see the call for what it accepts).');
+    }
+    // from the day it opens, the later entry is open
+    expect(on('2024-10-25').sentence.en).toBe('The first entry of this call closed on 22 Oct 2024; a later entry is open until 1 Nov 2024 (see the call for what it accepts).');
+  });
+
   it('open, in its second round, until the last deadline (1 Nov 2024, L193)', () => {
     const s = on('2024-11-01');
     expect(s.status).toBe('open');

@@ -74,9 +74,12 @@ export function callStatus(call: Pick<Source, 'id' | 'title' | 'asOf' | 'file'>,
     round = s.rounds.find((r) => today <= r.deadline.date)!;
     const first = s.rounds[0]!.deadline;
     for (const l of ['ja', 'en'] as const) {
+      // between two rounds: the next one has not opened yet
+      const next = round.opens && today < round.opens.date ? round.opens : undefined;
       sentence[l] = s.rounds.length === 1 ? STATUS_WORDS.open[l](d(l, last))
         : today <= first.date ? STATUS_WORDS.openRounds[l](d(l, first), d(l, last))
-          : STATUS_WORDS.openLater[l](d(l, first), d(l, last));
+          : next ? STATUS_WORDS.between[l](d(l, first), d(l, next), d(l, last))
+            : STATUS_WORDS.openLater[l](d(l, first), d(l, last));
     }
   }
   const against = status === 'closed' ? STATUS_WORDS.against.closed : STATUS_WORDS.against.current;

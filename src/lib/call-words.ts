@@ -83,6 +83,10 @@ export const STATUS_WORDS = {
     ja: (closed: string, last: string) => `この募集の第1次エントリーは${closed}に締め切られました。${last}まで次のエントリーを受け付けています（内容は募集要項を参照）。`,
     en: (closed: string, last: string) => `The first entry of this call closed on ${closed}; a later entry is open until ${last} (see the call for what it accepts).`,
   },
+  between: {
+    ja: (closed: string, opens: string, last: string) => `この募集の第1次エントリーは${closed}に締め切られました。次のエントリーは${opens}から${last}までです（内容は募集要項を参照）。`,
+    en: (closed: string, opens: string, last: string) => `The first entry of this call closed on ${closed}; the next entry runs from ${opens} to ${last} (see the call for what it accepts).`,
+  },
   against: {
     closed: { ja: '判定は締め切られたこの募集の要件に対するものです。', en: 'Eligibility is checked against the requirements of that closed call.' },
     current: { ja: '判定はこの募集の要件に対するものです。', en: "Eligibility is checked against this call's requirements." },

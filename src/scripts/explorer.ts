@@ -81,12 +81,16 @@ if (root) {
     select(tab);
   }
 
-  /** Swaps in the view `id`; `push`: add a history entry. Resolves with the time it took (ms). */
+  // the latest switch asked for: a slower fetch that finishes after a newer request is dropped
+  let latest = 0;
+  /** Swaps in the view `id`; `push`: add a history entry. Resolves with the time it took (ms), or -1 when a newer switch overtook it. */
   async function show(id: string, push: boolean): Promise<number> {
     const t0 = performance.now();
+    const mine = ++latest;
     const href = hrefOf.get(id);
     if (!href) throw new Error(`unknown view ${id}`);
     const doc = await fetchView(href);
+    if (mine !== latest) return -1;
     const panel = doc.querySelector<HTMLElement>('[data-view-panel]');
     const choices = doc.querySelector<HTMLElement>('[data-view-choices]');
     if (!panel || !choices) throw new Error(`${href} has no explorer panel`);
@@ -103,6 +107,14 @@ if (root) {
       const h1 = document.querySelector('h1');
       const h1New = doc.querySelector('h1');
       if (h1 && h1New) h1.textContent = h1New.textContent;
+    }
+    // the language switch leads to the same view in the other language
+    const langSwitch = document.querySelector<HTMLAnchorElement>('a[data-lang-switch]');
+    if (langSwitch) {
+      const other = new URL(langSwitch.href);
+      if (mode === 'stats') other.searchParams.set('view', id);
+      else other.pathname = other.pathname.replace(/\/stats\/view\/[^/]+\/$/, `/stats/view/${id}/`);
+      langSwitch.setAttribute('href', `${other.pathname}${other.search}`);
     }
     if (push) {
       const url = new URL(location.href);
@@ -127,12 +139,19 @@ if (root) {
     e.preventDefault();
     const id = a.dataset.viewLink!;
     if (id === current) return;
-    show(id, true).then(() => root!.querySelector<HTMLAnchorElement>(`a[data-view-link="${id}"][aria-current]`)?.focus(), () => { location.href = a.href; });
+    // focus comes back to the choice made: the current link of the same group (population, direction or breakdown)
+    const group = a.closest('[role="group"]')?.getAttribute('aria-labelledby');
+    show(id, true).then((ms) => {
+      if (ms < 0) return;
+      const again = group ? root!.querySelector<HTMLAnchorElement>(`[role="group"][aria-labelledby="${group}"] a[aria-current]`) : null;
+      (again ?? root!.querySelector<HTMLAnchorElement>(`a[data-view-link="${id}"][aria-current]`))?.focus();
+    }, () => { location.href = a.href; });
   });
 
   window.addEventListener('popstate', () => {
     const id = viewFromUrl();
-    if (id && id !== current && hrefOf.has(id)) void show(id, false);
+    // a view that cannot be fetched (offline): the page at that address, loaded whole
+    if (id && id !== current && hrefOf.has(id)) show(id, false).catch(() => location.reload());
   });
 
   setupTabs();
