@@ -4,18 +4,14 @@
  * Then the newest call of the kind wins: a manifest with a copy of the call a year later (dates and
  * title moved to 2025) makes it the call shown, with no code change.
  */
-import { describe, it, expect, vi, beforeAll, afterAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { CallFact, Source } from '../../scripts/schema/records.ts';
 import { table } from './data.ts';
 import { dataset } from './dataset.ts';
 import { buildDate, callStatus, isoDay } from './call-status.ts';
 import { latestCall } from './call-facts.ts';
+import { fixtureDataset, type FixtureDataset } from './fixture-dataset.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const facts = table<CallFact>('call-facts');
 const call = dataset().sources.find((s) => s.id === 'tmu-2024-autumn')!;
 const on = (day: string) => callStatus(call, facts, day);
@@ -100,34 +96,22 @@ describe('the latest call of the kind', () => {
 });
 
 describe('a newer call added to the manifest', () => {
-  let dir = '';
-  const before = process.env.KORYU_DATA_DIR;
+  let fixture: FixtureDataset | undefined;
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'koryu-call-'));
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'data/raw/sources.json'), 'utf8')) as (Source & { sha256?: string })[];
-    const current = manifest.find((s) => s.kind === 'tmu-exchange-call')!;
     // the same call a year later: its title's fiscal year and every dated year moved on by one
-    const text = readFileSync(join(ROOT, 'data/raw', current.file), 'utf8')
-      .replaceAll('2025年', '2026年').replaceAll('2024年', '2025年').replaceAll('2024 年度', '2025 年度');
-    writeFileSync(join(dir, 'tmu-next.txt'), text);
-    const { sha256: _sha, ...rest } = current;
-    const entries = [
-      ...manifest.map((s) => ({ ...s, file: join(ROOT, 'data/raw', s.file) })),
-      { ...rest, id: 'tmu-next-autumn', file: 'tmu-next.txt', asOf: '2025-10-01', title: `${current.title} (fixture: a year later)` },
-    ];
-    writeFileSync(join(dir, 'sources.json'), JSON.stringify(entries, null, 1));
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-data.ts'), '--manifest', join(dir, 'sources.json'), '--out', join(dir, 'build')], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.status, r.stderr + r.stdout).toBe(0);
-    process.env.KORYU_DATA_DIR = join(dir, 'build');
-    vi.resetModules();
+    fixture = fixtureDataset({
+      prefix: 'koryu-call-',
+      from: (s) => s.kind === 'tmu-exchange-call',
+      file: 'tmu-next.txt',
+      text: (t) => t.replaceAll('2025年', '2026年').replaceAll('2024年', '2025年').replaceAll('2024 年度', '2025 年度'),
+      entry: (s) => ({ ...s, id: 'tmu-next-autumn', asOf: '2025-10-01', title: `${s.title} (fixture: a year later)` }),
+    });
+    expect(fixture.run.status, fixture.run.stderr + fixture.run.stdout).toBe(0);
+    fixture.use();
   }, 120_000);
 
-  afterAll(() => {
-    if (before === undefined) delete process.env.KORYU_DATA_DIR; else process.env.KORYU_DATA_DIR = before;
-    vi.resetModules();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => fixture?.restore());
 
   it('replaces the current one: its dates decide the status', async () => {
     const { currentCallStatus } = await import('./call-status.ts');

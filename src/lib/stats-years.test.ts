@@ -3,30 +3,21 @@
  * gives the stats page its year list and a year-over-year chart. The fixture is built from the real
  * document: tsukuba-fy2023 with its fiscal year relabelled (令和5年度 → 令和6年度) as tsukuba-fy2024.
  */
-import { describe, it, expect, vi, beforeAll, afterAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { fixtureDataset, type FixtureDataset } from './fixture-dataset.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-let dir = '';
-const before = process.env.KORYU_DATA_DIR;
+let fixture: FixtureDataset | undefined;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'koryu-years-'));
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'data/raw/sources.json'), 'utf8')) as { id: string; file: string; title: string; fiscalYear?: number; sha256?: string; asOf: string }[];
-  const fy2023 = manifest.find((s) => s.id === 'tsukuba-fy2023')!;
-  const text = readFileSync(join(ROOT, 'data/raw', fy2023.file), 'utf8').replaceAll('令和5年度', '令和6年度');
-  writeFileSync(join(dir, 'tsukuba-fy2024.txt'), text);
-  const { sha256: _sha, ...rest } = fy2023;
   // The real manifest, every document as it is, plus the relabelled copy.
-  const entries = [
-    ...manifest.map((s) => ({ ...s, file: join(ROOT, 'data/raw', s.file) })),
-    { ...rest, id: 'tsukuba-fy2024', file: 'tsukuba-fy2024.txt', fiscalYear: 2024, asOf: '2025-03-31', title: `${fy2023.title} (fixture: FY2024)` },
-  ];
-  writeFileSync(join(dir, 'sources.json'), JSON.stringify(entries, null, 1));
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-data.ts'), '--manifest', join(dir, 'sources.json'), '--out', join(dir, 'build')], { cwd: ROOT, encoding: 'utf8' });
+  fixture = fixtureDataset({
+    prefix: 'koryu-years-',
+    from: (s) => s.id === 'tsukuba-fy2023',
+    file: 'tsukuba-fy2024.txt',
+    text: (t) => t.replaceAll('令和5年度', '令和6年度'),
+    entry: (s) => ({ ...s, id: 'tsukuba-fy2024', fiscalYear: 2024, asOf: '2025-03-31', title: `${s.title} (fixture: FY2024)` }),
+  });
+  const r = fixture.run;
   // The copy carries the real document's own errors, recorded as errata for tsukuba-fy2023 only: at
   // L486 its country table is short of its 合計 row (for the copy those checks are errors), and at
   // L826 it files 国立工業工芸大学 (Arts et Métiers, FR) in its Belgium block (record-errata.json
@@ -35,15 +26,10 @@ beforeAll(() => {
   const errors = (r.stderr + r.stdout).split('\n').filter((l) => l.startsWith('error:'));
   expect(errors.length, r.stderr + r.stdout).toBeGreaterThan(0);
   for (const e of errors) expect(e).toMatch(/^error: (tsukuba-fy2024\.txt:486: |data\/reference\/partner-identities\/: partner 国立工業工芸大学 \(BE;)/);
-  process.env.KORYU_DATA_DIR = join(dir, 'build');
-  vi.resetModules();
+  fixture.use();
 }, 120_000);
 
-afterAll(() => {
-  if (before === undefined) delete process.env.KORYU_DATA_DIR; else process.env.KORYU_DATA_DIR = before;
-  vi.resetModules();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fixture?.restore());
 
 describe('a second fiscal year', () => {
   it('gives the year list and a year-over-year chart, and every year its own charts', async () => {
