@@ -43,7 +43,6 @@ if (root) {
     if (!bar) return;
     const buttons = [...bar.querySelectorAll<HTMLButtonElement>('[data-tab]')];
     const panels = new Map([...panel.querySelectorAll<HTMLElement>('[data-tabpanel]')].map((p) => [p.dataset.tabpanel!, p]));
-    bar.hidden = false;
     for (const p of panels.values()) p.removeAttribute('data-tab-off');
     bar.setAttribute('role', 'tablist');
     bar.setAttribute('aria-label', lang === 'ja' ? '表示の形' : 'Show as');
