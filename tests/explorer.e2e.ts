@@ -21,6 +21,7 @@ const countries = read('countries') as { code: string; region: string; name: { j
 const units = read('units') as { id: string; name: { ja: string; en?: string } }[];
 const regionOf = new Map(countries.map((c) => [c.code, c.region]));
 
+// tsukuba-fy2023: students L318 (合計 … 2,573 received, 1,992 sent; again at L486), staff L90 (… 1,156 … 2,133; again at L258)
 const PRINTED = { 'student-inbound': 2573, 'student-outbound': 1992, 'staff-inbound': 1156, 'staff-outbound': 2133 } as const;
 
 /** Sums of one table's cells by key (region id, country code or unit id); zeros dropped. */
