@@ -75,7 +75,7 @@ describe('English pages: no Japanese outside lang="ja"', () => {
       if (path.startsWith('/en/programmes/')) {
         await v.page.waitForFunction(() => document.querySelector<HTMLElement>('[data-finder]')?.dataset.ready === 'true');
         // the script wrote a verdict in every row and the comparison table
-        expect(await v.page.locator('tr[data-course][data-eligibility]').count()).toBeGreaterThan(0);
+        expect(await v.page.locator('article[data-course][data-eligibility]').count()).toBeGreaterThan(0);
         expect(await v.page.locator('[data-compare-table] table').count()).toBe(1);
       }
       if (path.startsWith('/en/partners/?q=')) await settled(v.page);

@@ -19,8 +19,8 @@ const query = (name: string) => `?${new URLSearchParams(Object.entries(fx.profil
 const expected = (name: string) => (name === 'P1' ? Object.fromEntries(p1.programmes.map((e) => [e.course, e.status])) : Object.fromEntries(fx.programmes.map((e) => [e.course, String(e[name])])));
 
 const ready = (page: Page) => page.waitForFunction(() => document.querySelector<HTMLElement>('[data-finder]')?.dataset.ready === 'true');
-const statuses = (page: Page) => page.locator('tr[data-course]').evaluateAll((trs) => Object.fromEntries(trs.map((tr) => [tr.getAttribute('data-course')!, tr.getAttribute('data-eligibility') ?? ''])));
-const visibleCourses = (page: Page) => page.locator('tr[data-course]:visible').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-course')!));
+const statuses = (page: Page) => page.locator('article[data-course]').evaluateAll((trs) => Object.fromEntries(trs.map((tr) => [tr.getAttribute('data-course')!, tr.getAttribute('data-eligibility') ?? ''])));
+const visibleCourses = (page: Page) => page.locator('article[data-course]:visible').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-course')!));
 
 describe('programme finder', () => {
   for (const [locale, path] of [['ja', '/programmes/'], ['en', '/en/programmes/']] as const) {
@@ -39,7 +39,7 @@ describe('programme finder', () => {
     for (const [path, words] of [['/programmes/', ['IELTS 6.5', 'あなたは 6.0']], ['/en/programmes/', ['IELTS 6.5 needed, you have 6.0']]] as const) {
       const v = await visit(`${path}${query('P2')}`);
       await ready(v.page);
-      const row = v.page.locator('tr[data-course="10122006-2"]');
+      const row = v.page.locator('article[data-course="10122006-2"]');
       expect(await row.getAttribute('data-eligibility')).toBe('short');
       const text = await row.locator('[data-cell="verdict"]').innerText();
       for (const w of words) expect(text).toContain(w);
@@ -60,13 +60,13 @@ describe('programme finder', () => {
       const v = await visit(`${path}${query('P1')}`);
       await ready(v.page);
       // 10108003 (L463): everything met; only TMU's every-section minimum (L92) is open
-      const row = v.page.locator('tr[data-course="10108003"]');
+      const row = v.page.locator('article[data-course="10108003"]');
       expect(await row.getAttribute('data-eligibility')).toBe('conditional');
       const condition = row.locator('[data-cell="verdict"] .condition');
       expect(await condition.innerText()).toContain(words.tmu);
       expect(await condition.locator('a').getAttribute('href')).toMatch(/\/sources\/tmu-2024-autumn\/#L92$/);
       // 70707012-1 (L538): the partner's own section minimums, stricter than TMU's
-      const l538 = v.page.locator('tr[data-course="70707012-1"] [data-cell="verdict"] .condition');
+      const l538 = v.page.locator('article[data-course="70707012-1"] [data-cell="verdict"] .condition');
       expect(await l538.innerText()).toContain(words.l538);
       expect(await l538.locator('a').first().getAttribute('href')).toMatch(/#L538$/);
       expect(await l538.locator('a').nth(1).getAttribute('href')).toMatch(/#L92$/);
@@ -75,7 +75,7 @@ describe('programme finder', () => {
       expect(await hint.isVisible()).toBe(true);
       expect(await hint.innerText()).toContain(words.hint);
       // 70712001-2 (L564): the ○/× marks were lost; the row is read as open, and says so.
-      expect(await v.page.locator('tr[data-course="70712001-2"] [data-cell="levels"]').innerText()).toContain(words.mark);
+      expect(await v.page.locator('article[data-course="70712001-2"] [data-cell="levels"]').innerText()).toContain(words.mark);
       // The status filter offers the new state and keeps only those rows.
       await v.page.selectOption('#f-status', 'conditional');
       await expect.poll(() => visibleCourses(v.page).then((x) => x.length)).toBe(conditional);
@@ -87,14 +87,14 @@ describe('programme finder', () => {
     const v = await visit('/programmes/');
     await ready(v.page);
     expect(Object.values(await statuses(v.page)).every((s) => s === '')).toBe(true);
-    await v.page.focus('#p-level');
-    await v.page.selectOption('#p-level', 'undergraduate');
-    await v.page.keyboard.press('Tab'); // → GPA
+    await v.page.focus('#p-gpa');
     await v.page.keyboard.type('3');
-    await v.page.focus('#p-ielts');
+    await v.page.keyboard.press('Tab'); // → IELTS
     await v.page.keyboard.type('6');
     await v.page.keyboard.press('Tab'); // → lowest section
     await v.page.keyboard.type('5.5');
+    await v.page.focus('#p-level');
+    await v.page.selectOption('#p-level', 'undergraduate');
     await expect.poll(() => v.page.evaluate(() => location.search)).toBe('?level=undergraduate&gpa=3&ielts=6&ieltsSection=5.5');
     await expect.poll(() => statuses(v.page)).toEqual(expected('P2'));
     await v.page.reload();
@@ -129,13 +129,26 @@ describe('programme finder', () => {
     await v.page.check('input[data-pick="10108003"]');
     await v.page.check('input[data-pick="70704001"]');
     await expect.poll(() => v.page.evaluate(() => new URLSearchParams(location.search).get('list'))).toBe('10108003,70704001');
-    const heads = () => v.page.locator('.compare-table thead th').allInnerTexts();
-    expect((await heads()).map((h) => h.replace(/\s*×$/, ''))).toEqual(['10108003', '70704001']);
-    // The comparison shows each programme's status and requirement as in the table.
-    expect(await v.page.locator('.compare-table').innerText()).toContain('IELTS');
+    const heads = () => v.page.locator('.compare-table thead [data-unpick]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-unpick')));
+    // The bar says how many are chosen; Compare opens the comparison where the reader is, focus in it.
+    const bar = v.page.locator('[data-shortlist-bar]');
+    expect(await bar.innerText()).toContain('2 件を選択');
+    await v.page.click('[data-compare-open]');
+    const dialog = v.page.locator('dialog[data-compare]');
+    expect(await dialog.evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
+    expect(await v.page.evaluate(() => document.activeElement?.id)).toBe('compare-h');
+    expect(await heads()).toEqual(['10108003', '70704001']);
+    // The comparison shows each programme's status and requirements as on its card (10108003, L463: IELTS 6.0).
+    const ielts = await v.page.locator('.compare-table tr[data-fact="ielts"] td').allInnerTexts();
+    expect(ielts[0]).toContain('6.0');
+    expect(await v.page.locator('.compare-table tr[data-fact="verdict"] td .status').count()).toBe(2);
+    await v.page.keyboard.press('Escape');
+    expect(await dialog.evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
+    expect(await v.page.evaluate(() => document.activeElement?.hasAttribute('data-compare-open'))).toBe(true);
     await v.page.reload();
     await ready(v.page);
-    expect((await heads()).map((h) => h.replace(/\s*×$/, ''))).toEqual(['10108003', '70704001']);
+    expect(await heads()).toEqual(['10108003', '70704001']);
+    await v.page.click('[data-compare-open]');
     await v.page.click('button[data-unpick="10108003"]');
     await expect.poll(() => v.page.evaluate(() => new URLSearchParams(location.search).get('list'))).toBe('70704001');
     expect(await v.page.isChecked('input[data-pick="10108003"]')).toBe(false);
@@ -147,18 +160,19 @@ describe('programme finder', () => {
     const v = await visit('/programmes/?list=10108003,70704001,10122006-2,10113002');
     await ready(v.page);
     expect(await v.page.locator('.compare-table thead th').count()).toBe(4);
+    expect(await v.page.locator('[data-selected-count]').innerText()).toBe('4 件を選択');
     expect(await v.page.isDisabled('input[data-pick="10107001"]')).toBe(true);
   });
 
-  test('without JavaScript: a complete, readable table of every programme and its requirements as written', async ({ visit }) => {
+  test('without JavaScript: a complete, readable list of every programme and its requirements as written', async ({ visit }) => {
     const v = await visit('/programmes/?gpa=3&ielts=6', { javaScriptEnabled: false });
-    const rows = v.page.locator('tr[data-course]');
+    const rows = v.page.locator('article[data-course]');
     expect(await rows.count()).toBe(programmes.length);
-    // L463 (10108003): IELTS "学部 6", read as 6.0 or more, the wording kept
-    const ukm = v.page.locator('tr[data-course="10108003"]');
+    // L463 (10108003): IELTS "学部 6", read as 6.0 or more, the wording kept (in the card's disclosure)
+    const ukm = v.page.locator('article[data-course="10108003"]');
     expect(await ukm.locator('[data-cell="ielts"]').innerText()).toContain('6.0');
-    expect(await ukm.locator('[data-cell="gpa"] .raw').innerText()).toContain('3.0/4.0');
-    expect(await v.page.locator('tr[data-eligibility]').count()).toBe(0);
+    expect(await ukm.locator('[data-raw="gpa"]').textContent()).toContain('3.0/4.0');
+    expect(await v.page.locator('[data-eligibility]').count()).toBe(0);
     expect(await v.page.locator('#timeline li').count()).toBeGreaterThan(5);
   });
 

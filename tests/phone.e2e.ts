@@ -59,14 +59,16 @@ describe('phones: results first', () => {
   });
 
   for (const path of ['/programmes/', '/en/programmes/']) {
-    test(`${path}: the first programme starts within one and a half screens, the profile and filters folded`, async ({ visit }) => {
+    test(`${path}: the first programme starts within one and a half screens; the scores in view, the rest folded`, async ({ visit }) => {
       const v = await visit(path, PHONE);
-      const first = await box(v.page, 'table[data-programmes] tbody tr');
+      const first = await box(v.page, 'ol[data-programmes] > li:not([hidden])');
       expect(first.top, `first programme starts at ${first.top} px`).toBeLessThanOrEqual(SCREEN * 1.5);
-      expect(await v.page.locator('#p-gpa').isVisible()).toBe(false);
+      // GPA, IELTS and its lowest section, and the region are in view; the other tests and filters fold
+      for (const id of ['#p-gpa', '#p-ielts', '#p-ieltsSection', '#f-region']) expect(await v.page.locator(id).isVisible(), id).toBe(true);
+      expect(await v.page.locator('#p-level').isVisible()).toBe(false);
       await v.page.locator('[data-filters-toggle]').click();
-      expect(await v.page.locator('#p-gpa').isVisible()).toBe(true);
-      await v.page.fill('#p-gpa', '3.2');
+      expect(await v.page.locator('#p-level').isVisible()).toBe(true);
+      await v.page.fill('#p-toefl', '80');
       await v.page.selectOption('#p-level', 'undergraduate');
       await expect.poll(() => v.page.locator('[data-filters-toggle] [data-active-count]').innerText()).toBe(path.startsWith('/en/') ? '2 set' : '2件指定');
       await expectNoSeriousA11yViolations(v.page);

@@ -30,6 +30,13 @@ export function scheduleLabel(key: string): { ja: string; en: string } {
   return SCHEDULE_LABEL[key] ?? { ja: key, en: key };
 }
 
+/** The programme table's course kinds (Programme.courseKind), in words. */
+export const COURSE_KIND_LABEL: Record<string, { ja: string; en: string }> = {
+  regular: { ja: '正規課程', en: 'Regular courses' },
+  'language-only': { ja: '語学のみ', en: 'Language courses only' },
+  'language+regular': { ja: '語学 + 正規課程', en: 'Language, then regular courses' },
+};
+
 /** A stipend class that could not be decided. */
 export const UNKNOWN_CLASS = { ja: '区分不明', en: 'Class not known' } as const;
 
@@ -96,6 +103,12 @@ export const STATUS_WORDS = {
     en: (date: string) => `Compared with the date this page was built: ${date}.`,
   },
   opens: { ja: '受付開始', en: 'Applications open' },
+  /** the call's status beside each programme's deadline */
+  chip: {
+    closed: { ja: '締切済み', en: 'closed' },
+    open: { ja: '受付中', en: 'open' },
+    upcoming: { ja: '受付前', en: 'not yet open' },
+  },
 } as const;
 
 export function pick<T>(locale: Locale, x: { ja: T; en: T }): T {

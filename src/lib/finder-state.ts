@@ -6,7 +6,9 @@
  *            (de=B2, fr, es, zh, ko), hsk (1–6)
  *   filters  country (ISO code), region, lang (language of instruction, ISO 639-1), type (course
  *            kind), places (at least this many semester spots), rerec=1 (re-recruitment only),
- *            status (comma-separated statuses to show), sort (course | ielts | toefl | gpa | places)
+ *            status (comma-separated statuses to show), class (the call's stipend class of the
+ *            destination: designated | a | b | c | unknown), sort (match — the default: best status
+ *            first, then course number | deadline | stipend | course | ielts | toefl | gpa | places)
  *   list     the shortlist: course numbers, comma-separated (up to SHORTLIST_MAX compared side by side)
  *
  * Malformed values are dropped, never guessed: a GPA above its scale, an IELTS band that is not a
@@ -16,7 +18,9 @@ import { CEFR_LEVELS, type Cefr, type Level, type Profile, type Status } from '.
 import { matchCode, type UrlProblem } from './url-state.ts';
 
 export const OTHER_LANGUAGES = ['de', 'fr', 'es', 'zh', 'ko'] as const;
-export const SORTS = ['course', 'ielts', 'toefl', 'gpa', 'places'] as const;
+export const SORTS = ['match', 'deadline', 'stipend', 'course', 'ielts', 'toefl', 'gpa', 'places'] as const;
+/** The destination classes of the call's stipend table (stipend-class.ts), and a class not known. */
+export const DESTINATION_CLASSES = ['designated', 'a', 'b', 'c', 'unknown'] as const;
 export const STATUSES: readonly Status[] = ['eligible', 'conditional', 'short', 'unknown', 'ineligible'];
 export const COURSE_KINDS = ['regular', 'language-only', 'language+regular'] as const;
 export const SHORTLIST_MAX = 4;
@@ -29,6 +33,8 @@ export interface Filters {
   places: number | null;
   rerec: boolean;
   status: Status[];
+  /** the destination's stipend class ('' = any) */
+  dest: '' | (typeof DESTINATION_CLASSES)[number];
   sort: (typeof SORTS)[number];
 }
 
@@ -39,10 +45,10 @@ export interface FinderState {
 }
 
 export const PROFILE_KEYS = ['level', 'gpa', 'gpaScale', 'ielts', 'ieltsSection', 'toefl', 'toeflSection', ...OTHER_LANGUAGES, 'hsk'] as const;
-export const FILTER_KEYS = ['country', 'region', 'lang', 'type', 'places', 'rerec', 'status', 'sort'] as const;
+export const FILTER_KEYS = ['country', 'region', 'lang', 'type', 'places', 'rerec', 'status', 'class', 'sort'] as const;
 
 export function emptyFilters(): Filters {
-  return { country: '', region: '', lang: '', type: '', places: null, rerec: false, status: [], sort: 'course' };
+  return { country: '', region: '', lang: '', type: '', places: null, rerec: false, status: [], dest: '', sort: 'match' };
 }
 
 const num = (s: string | null, ok: (x: number) => boolean): number | undefined => {
@@ -112,8 +118,9 @@ export function readFilters(p: URLSearchParams, vocab: FinderVocabulary = {}, pr
     if (m) { if (!f.status.includes(m as Status)) f.status.push(m as Status); }
     else problems.push({ key: 'status', value: raw, why: 'unknown' });
   }
+  f.dest = codeOf(p, 'class', DESTINATION_CLASSES, problems) as Filters['dest'];
   const sort = codeOf(p, 'sort', SORTS, problems);
-  f.sort = (sort || 'course') as Filters['sort'];
+  f.sort = (sort || 'match') as Filters['sort'];
   return f;
 }
 
@@ -161,7 +168,8 @@ export function writeFinderState(s: FinderState): string {
   if (f.places !== null) p.set('places', String(f.places));
   if (f.rerec) p.set('rerec', '1');
   if (f.status.length) p.set('status', f.status.join(','));
-  if (f.sort !== 'course') p.set('sort', f.sort);
+  if (f.dest) p.set('class', f.dest);
+  if (f.sort !== 'match') p.set('sort', f.sort);
   if (s.list.length) p.set('list', s.list.join(','));
   const str = p.toString().replace(/%2C/g, ',');
   return str ? `?${str}` : '';

@@ -7,8 +7,19 @@ import type { Programme } from '../../scripts/schema/records.ts';
 import { atLevel, withNoted, evaluate, hasProfile, languageCodes, CEFR_THRESHOLDS, type CallMinimums, type Level, type Verdict } from './eligibility.ts';
 import type { FinderState } from './finder-state.ts';
 
-/** What the page embeds per programme for its script: the record plus the country's region. */
-export type FinderProgramme = Programme & { region: string };
+/**
+ * What the call says a programme pays and when it closes, in the few figures the list sorts and
+ * filters by (from programme-money.ts at build time): the destination's stipend class, the monthly
+ * stipend without and with a tuition waiver (null when the class is not known), the first
+ * application deadline (ISO; null when the call gives none).
+ */
+export interface FinderMoney { class: string; stipend: number | null; stipendWith: number | null; deadline: string | null }
+
+/** What the page embeds per programme for its script: the record plus the country's region and its money. */
+export type FinderProgramme = Programme & { region: string; money?: FinderMoney };
+
+/** Status order of the default sort: the programmes the reader can apply to first. */
+export const STATUS_ORDER: readonly Verdict['status'][] = ['eligible', 'conditional', 'unknown', 'short', 'ineligible'];
 
 /**
  * The minimum a programme asks for on one test at a level, for sorting by requirement: 0 when it
@@ -51,12 +62,23 @@ export function showProgrammes(progs: readonly FinderProgramme[], state: FinderS
     if (f.places !== null && (p.places.semesterSpots ?? 0) < f.places) return false;
     if (f.rerec && !p.reRecruitment) return false;
     if (f.status.length && verdicts.size && !f.status.includes(verdicts.get(p.id)!.status)) return false;
+    if (f.dest && (p.money?.class ?? 'unknown') !== f.dest) return false;
     return true;
   });
   const byCourse = (a: FinderProgramme, b: FinderProgramme) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const sorted = [...shown];
+  /** unknowns last, whatever the direction */
+  const last = <T,>(x: T | null | undefined, y: T | null | undefined, cmp: (x: T, y: T) => number) =>
+    (x == null || y == null ? (x == null ? (y == null ? 0 : 1) : -1) : cmp(x, y));
   if (f.sort === 'places') sorted.sort((a, b) => (b.places.semesterSpots ?? -1) - (a.places.semesterSpots ?? -1) || byCourse(a, b));
   else if (f.sort === 'course') sorted.sort(byCourse);
+  else if (f.sort === 'match') {
+    const rank = (p: FinderProgramme) => { const v = verdicts.get(p.id); return v ? STATUS_ORDER.indexOf(v.status) : 0; };
+    sorted.sort((a, b) => rank(a) - rank(b) || byCourse(a, b));
+  } else if (f.sort === 'deadline') sorted.sort((a, b) => last(a.money?.deadline, b.money?.deadline, (x, y) => x.localeCompare(y)) || byCourse(a, b));
+  else if (f.sort === 'stipend') {
+    sorted.sort((a, b) => last(a.money?.stipend, b.money?.stipend, (x, y) => y - x) || last(a.money?.stipendWith, b.money?.stipendWith, (x, y) => y - x) || byCourse(a, b));
+  }
   else {
     const test = f.sort;
     sorted.sort((a, b) => {

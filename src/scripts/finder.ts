@@ -1,12 +1,15 @@
 /**
  * Progressive enhancement of the programme finder (src/views/ProgrammesView.astro). Without it the
- * page is the complete table. With it:
+ * page is the complete list of programme cards (its destination-class links filter and order it by
+ * :target rules). With it:
  *   - the profile and filters are read from the URL (DATA-MODEL.md keys, src/lib/finder-state.ts);
  *     a profile saved in this browser (localStorage) fills in when the URL has none;
  *   - every change updates the URL (replaceState while typing, pushState otherwise; Back/Forward
- *     restore), the rows shown and their order, and each row's status (data-eligibility) with its
- *     reasons, worded by src/lib/eligibility-text.ts;
- *   - a compare column adds programmes to a shortlist (the URL's `list`), shown side by side.
+ *     restore), the cards shown and their order, and each card's status (data-eligibility) with a
+ *     one-line reason, worded by src/lib/eligibility-text.ts;
+ *   - the destination-class links set the `class` filter (an address with #class-… is read so);
+ *   - a Compare box on each card adds it to a shortlist (the URL's `list`); a bar that stays in view
+ *     says how many are chosen and opens them side by side in a dialog, focus moved into it.
  * Everything is built with DOM APIs from the embedded data; nothing is sent anywhere.
  */
 import { readFinderState, parseFinderState, writeFinderState, profileQuery, PROFILE_KEYS, SHORTLIST_MAX, type FinderState, type FinderVocabulary } from '../lib/finder-state.ts';
@@ -40,37 +43,38 @@ function init(root: HTMLElement): void {
   const nf = new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-GB');
 
   const form = root.querySelector<HTMLFormElement>('form[data-finder-form]')!;
-  const table = root.querySelector<HTMLTableElement>('table[data-programmes]')!;
-  const tbody = table.tBodies[0]!;
+  const list = root.querySelector<HTMLOListElement>('ol[data-programmes]')!;
   const summary = root.querySelector<HTMLElement>('[data-finder-summary]')!;
   const hint = root.querySelector<HTMLElement>('[data-finder-hint]')!;
   const empty = root.querySelector<HTMLElement>('[data-finder-empty]')!;
-  const compare = root.querySelector<HTMLElement>('[data-compare]')!;
-  const rows = new Map([...tbody.rows].map((tr) => [tr.dataset.course!, tr]));
-  // on a phone the profile and filters fold behind a button that counts those set
+  const dialog = root.querySelector<HTMLDialogElement>('dialog[data-compare]')!;
+  const bar = root.querySelector<HTMLElement>('[data-shortlist-bar]')!;
+  const openButton = bar.querySelector<HTMLButtonElement>('[data-compare-open]')!;
+  /** each programme's list item (shown, hidden, ordered) and its card (data-course, data-eligibility) */
+  const items = new Map([...list.querySelectorAll<HTMLLIElement>(':scope > li[data-course-item]')].map((li) => [li.dataset.courseItem!, li]));
+  const cardOf = (id: string) => items.get(id)!.querySelector<HTMLElement>('[data-course]')!;
+  const rowWords = JSON.parse(words.rows ?? '{}') as Record<string, string>;
+  // on a phone the rest of the profile and the filters fold behind a button that counts those set
   const refreshFilters = initFiltersDisclosure(form);
   const control = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
 
-  // --- the compare column (only with JavaScript: without it a shortlist could not work) -------
-  const headRow = table.tHead!.rows[0]!;
-  const th = document.createElement('th');
-  th.scope = 'col';
-  th.textContent = words.compareHead ?? '';
-  headRow.append(th);
+  // --- a Compare box on each card (only with JavaScript: without it a shortlist could not work) -----
   const boxes = new Map<string, HTMLInputElement>();
-  for (const [id, tr] of rows) {
-    const td = document.createElement('td');
-    td.dataset.label = words.compareHead ?? '';
-    td.className = 'pick';
+  for (const id of items.keys()) {
+    const card = cardOf(id);
+    const label = document.createElement('label');
+    label.className = 'pick';
     const box = document.createElement('input');
     box.type = 'checkbox';
     box.value = id;
-    // the name in the page's language, without the other language's name shown after it (an attribute cannot mark a language)
-    const name = (tr.querySelector('a.name > span:not(.other-name)') ?? tr.querySelector('a.name'))?.textContent?.trim() ?? id;
-    box.setAttribute('aria-label', fill(words.add, { name: `${id} ${name}` }));
     box.dataset.pick = id;
-    td.append(box);
-    tr.append(td);
+    const text = document.createElement('span');
+    text.id = `pick-${id}`;
+    text.textContent = words.compareHead ?? '';
+    // named "Compare" and the programme's heading: the visible word first (its name contains what is shown)
+    box.setAttribute('aria-labelledby', `pick-${id} c-${id}-h`);
+    label.append(box, ' ', text);
+    card.querySelector('.pcard-head')!.append(label);
     boxes.set(id, box);
   }
 
@@ -101,7 +105,7 @@ function init(root: HTMLElement): void {
     refreshFilters();
   }
   // --- the address: codes read ignoring case against what the form offers; the rest named -------
-  const vocab: FinderVocabulary = { ...formVocabulary(form, ['country', 'region', 'lang'] as const), list: [...rows.keys()] };
+  const vocab: FinderVocabulary = { ...formVocabulary(form, ['country', 'region', 'lang'] as const), list: [...items.keys()] };
   const notice = root.querySelector<HTMLElement>('[data-url-notice]');
   /** The state an address asks for; what cannot be used is named in the notice and left out of the address. */
   function stateOfAddress(): FinderState {
@@ -109,6 +113,15 @@ function init(root: HTMLElement): void {
     settleAddress(notice, problems, writeFinderState(s));
     return s;
   }
+  /** An address made by the no-JavaScript links (#class-a, #by-stipend) is read as the filter or sort it shows. */
+  function adoptHash(): void {
+    const m = /^#(?:class-([a-z]+)|by-(stipend))$/.exec(location.hash);
+    if (!m) return;
+    const q = new URLSearchParams(location.search);
+    if (m[1]) q.set('class', m[1]); else q.set('sort', m[2]!);
+    history.replaceState(null, '', `${location.pathname}?${q.toString().replace(/%2C/g, ',')}`);
+  }
+  adoptHash();
   let state = stateOfAddress();
   // A profile saved earlier fills in when the URL brings none (a shared link's profile wins).
   const urlHasProfile = PROFILE_KEYS.some((k) => new URLSearchParams(location.search).has(k));
@@ -141,79 +154,94 @@ function init(root: HTMLElement): void {
   const syncLangSwitch = () => { if (langSwitch && langBase !== null) langSwitch.href = langBase + location.search; };
 
   // --- rendering --------------------------------------------------------------------------------
-  function verdictCell(td: HTMLElement, v: Verdict | undefined): void {
+  const lineLinks = (lines: number[]): Node[] => {
+    if (!lines.length || !words.lineHref) return [];
+    const out: Node[] = [document.createTextNode(locale === 'ja' ? '（' : ' (')];
+    lines.forEach((line, i) => {
+      const a = document.createElement('a');
+      a.className = 'src';
+      a.href = words.lineHref!.replace('{line}', String(line));
+      a.textContent = fill(i === 0 ? words.conditionSource : words.lineOnly, { line });
+      if (i > 0) out.push(document.createTextNode(locale === 'ja' ? '、' : ', '));
+      out.push(a);
+    });
+    out.push(document.createTextNode(locale === 'ja' ? '）' : ')'));
+    return out;
+  };
+  const checkLine = (c: Check) => [`${checkLabel[c.kind] ?? c.kind}: `, c.reasons.map((r) => reasonText(locale, r)).join(locale === 'ja' ? '。' : '; ')] as const;
+  /** A check as a label and its reasons (the Japanese a requirement quotes marked). */
+  const checkNodes = (c: Check): Node[] => {
+    const [label, text] = checkLine(c);
+    const l = document.createElement('span');
+    l.className = 'muted';
+    l.textContent = label;
+    return [l, ...withRuns(text).map((x) => (typeof x === 'string' ? document.createTextNode(x) : x))];
+  };
+  /** The status and its one-line reason; every check in a disclosure under it. */
+  function verdictCell(cell: HTMLElement, v: Verdict | undefined): void {
     if (!v) {
       const dash = document.createElement('span');
       dash.className = 'muted';
-      dash.textContent = '—';
-      td.replaceChildren(dash);
+      dash.textContent = words.pending ?? '—';
+      cell.replaceChildren(dash);
       return;
     }
     const badge = document.createElement('strong');
     badge.className = `status status-${v.status}`;
     badge.textContent = statusLabel[v.status];
+    const reason = document.createElement('p');
+    reason.className = 'reason';
     const deciding = v.checks.filter((c) => (v.status === 'eligible' || v.status === 'conditional' ? false : c.outcome === v.status));
-    const list = (checks: Check[]) => {
-      const ul = document.createElement('ul');
-      for (const c of checks) {
-        const li = document.createElement('li');
-        const label = document.createElement('span');
-        label.className = 'muted';
-        label.textContent = `${checkLabel[c.kind] ?? c.kind}: `;
-        li.append(label, ...withRuns(c.reasons.map((r) => reasonText(locale, r)).join(locale === 'ja' ? '。' : '; ')));
-        ul.append(li);
-      }
-      return ul;
-    };
-    const parts: Node[] = [badge];
     if (v.condition) {
       // "Eligible if every IELTS section is 4.5 or more (source: … line 92)", linked to each line it comes from.
-      const p = document.createElement('p');
-      p.className = 'condition';
-      p.append(...withRuns(conditionText(locale, v.condition)));
+      reason.classList.add('condition');
       const lines = v.condition.lines ?? (v.condition.line !== undefined ? [v.condition.line] : []);
-      if (lines.length && words.lineHref) {
-        p.append(locale === 'ja' ? '（' : ' (');
-        lines.forEach((line, i) => {
-          const a = document.createElement('a');
-          a.className = 'src';
-          a.href = words.lineHref!.replace('{line}', String(line));
-          a.textContent = fill(i === 0 ? words.conditionSource : words.lineOnly, { line });
-          if (i > 0) p.append(locale === 'ja' ? '、' : ', ');
-          p.append(a);
-        });
-        p.append(locale === 'ja' ? '）' : ')');
-      }
-      parts.push(p);
-    }
-    if (deciding.length) parts.push(list(deciding));
+      reason.append(...withRuns(conditionText(locale, v.condition)), ...lineLinks(lines));
+    } else if (deciding.length) {
+      deciding.forEach((c, i) => {
+        if (i > 0) reason.append(' · ');
+        reason.append(...checkNodes(c));
+      });
+    } else reason.textContent = words.eligibleAll ?? '';
+    const parts: Node[] = [badge, reason];
     const all = v.checks.filter((c) => c.outcome !== 'none' || c.reasons.some((r) => r.code === 'partner-gpa-first'));
     if (all.length) {
       const details = document.createElement('details');
       const s = document.createElement('summary');
       s.textContent = words.allChecks ?? '';
-      details.append(s, list(all));
+      const ul = document.createElement('ul');
+      for (const c of all) {
+        const li = document.createElement('li');
+        li.append(...checkNodes(c));
+        ul.append(li);
+      }
+      details.append(s, ul);
       parts.push(details);
     }
-    td.replaceChildren(...parts);
+    cell.replaceChildren(...parts);
   }
 
   function render(): void {
     const { ids, verdicts } = showProgrammes(data.programmes, state, data.mins);
     const shown = new Set(ids);
-    for (const [id, tr] of rows) {
-      tr.hidden = !shown.has(id);
+    for (const [id, li] of items) {
+      li.hidden = !shown.has(id);
+      const card = cardOf(id);
       const v = verdicts.get(id);
-      if (v) tr.dataset.eligibility = v.status; else delete tr.dataset.eligibility;
-      verdictCell(tr.querySelector<HTMLElement>('[data-cell="verdict"]')!, v);
+      if (v) card.dataset.eligibility = v.status; else delete card.dataset.eligibility;
+      verdictCell(card.querySelector<HTMLElement>('[data-cell="verdict"]')!, v);
     }
-    // Order: the shown rows in order, the hidden ones after them.
-    const order = [...ids.map((id) => rows.get(id)!), ...[...rows.values()].filter((tr) => tr.hidden)];
-    if (order.some((tr, i) => tbody.rows[i] !== tr)) tbody.append(...order);
+    // Order: the shown cards in order, the hidden ones after them.
+    const order = [...ids.map((id) => items.get(id)!), ...[...items.values()].filter((li) => li.hidden)];
+    if (order.some((li, i) => list.children[i] !== li)) list.append(...order);
+    // the destination-class links say which one is chosen
+    for (const a of root.querySelectorAll<HTMLAnchorElement>('.class-nav a[data-class-link]')) {
+      if (a.dataset.classLink === state.filters.dest) a.setAttribute('aria-current', 'true'); else a.removeAttribute('aria-current');
+    }
     // Summary and hints.
     const counts: Record<Status, number> = { eligible: 0, conditional: 0, short: 0, unknown: 0, ineligible: 0 };
     for (const id of ids) { const v = verdicts.get(id); if (v) counts[v.status]++; }
-    const shownText = fill(words.shown, { n: nf.format(ids.length), total: nf.format(rows.size) });
+    const shownText = fill(words.shown, { n: nf.format(ids.length), total: nf.format(items.size) });
     summary.textContent = hasProfile(state.profile)
       ? `${shownText} · ${fill(words.summary, Object.fromEntries(Object.entries(counts).map(([k, x]) => [k, nf.format(x)])))}`
       : `${shownText} · ${words.summaryNone ?? ''}`;
@@ -226,46 +254,60 @@ function init(root: HTMLElement): void {
     renderCompare();
   }
 
+  /** The shortlist: the bar's count, the boxes (at most SHORTLIST_MAX), and the side-by-side table in the dialog. */
   function renderCompare(): void {
-    const list = state.list.filter((id) => rows.has(id)).slice(0, SHORTLIST_MAX);
-    compare.hidden = state.list.length === 0;
-    const full = list.length >= SHORTLIST_MAX;
-    for (const [id, box] of boxes) box.disabled = full && !list.includes(id);
-    const host = compare.querySelector<HTMLElement>('[data-compare-table]')!;
-    compare.querySelector<HTMLElement>('[data-compare-empty]')!.hidden = list.length > 0;
-    if (list.length === 0) { host.replaceChildren(); return; }
+    const chosen = state.list.filter((id) => items.has(id)).slice(0, SHORTLIST_MAX);
+    bar.hidden = chosen.length === 0;
+    bar.querySelector('[data-selected-count]')!.textContent = fill(words.selected, { n: nf.format(chosen.length) });
+    const full = chosen.length >= SHORTLIST_MAX;
+    for (const [id, box] of boxes) {
+      box.disabled = full && !chosen.includes(id);
+      box.closest('label')!.title = box.disabled ? words.full ?? '' : '';
+    }
+    const host = dialog.querySelector<HTMLElement>('[data-compare-table]')!;
+    dialog.querySelector<HTMLElement>('[data-compare-empty]')!.hidden = chosen.length > 0;
+    if (chosen.length === 0) { host.replaceChildren(); if (dialog.open) dialog.close(); return; }
     const t = document.createElement('table');
     t.className = 'compare-table';
+    t.dataset.columns = String(chosen.length);
     const head = t.createTHead().insertRow();
-    head.append(document.createElement('td'));
-    for (const id of list) {
+    for (const id of chosen) {
       const h = document.createElement('th');
       h.scope = 'col';
-      h.textContent = id;
+      const name = cardOf(id).querySelector('.pcard-name a');
+      if (name) h.append(...[...name.childNodes].map((x) => x.cloneNode(true)));
+      const course = document.createElement('div');
+      course.className = 'muted small';
+      course.textContent = id;
       const remove = document.createElement('button');
       remove.type = 'button';
       remove.className = 'link';
       remove.dataset.unpick = id;
       remove.setAttribute('aria-label', fill(words.remove, { course: id }));
       remove.textContent = '×';
-      h.append(' ', remove);
+      course.append(' ', remove);
+      h.append(course);
       head.append(h);
     }
-    const body = t.createTBody();
-    const labels = [...table.tHead!.rows[0]!.cells].slice(1, -1);
-    const cellNames = ['partner', 'places', 'levels', 'gpa', 'ielts', 'toefl', 'other', 'verdict'];
-    cellNames.forEach((name, i) => {
-      const tr = body.insertRow();
-      const rh = document.createElement('th');
-      rh.scope = 'row';
-      rh.textContent = labels[i]?.textContent ?? name;
-      tr.append(rh);
-      for (const id of list) {
-        const src = rows.get(id)!.querySelector(`[data-cell="${name}"]`);
-        const td = tr.insertCell();
-        if (src) td.append(...[...src.childNodes].map((n) => n.cloneNode(true)));
+    // each fact a group: its name across the columns, then each programme's value (narrow enough for a phone)
+    for (const name of ['verdict', 'where', 'places', 'levels', 'language', 'gpa', 'ielts', 'toefl', 'other', 'money']) {
+      const body = t.createTBody();
+      const label = body.insertRow();
+      const th = document.createElement('th');
+      th.scope = 'rowgroup';
+      th.colSpan = chosen.length;
+      th.textContent = rowWords[name] ?? name;
+      label.append(th);
+      const row = body.insertRow();
+      row.dataset.fact = name;
+      for (const id of chosen) {
+        const card = cardOf(id);
+        const src = name === 'where' ? card.querySelector('.pcard-where') : card.querySelector(`[data-cell="${name}"]`);
+        const value = src?.querySelector('dd') ?? src;
+        const td = row.insertCell();
+        if (value) td.append(...[...value.childNodes].filter((x) => !(x instanceof HTMLDetailsElement)).map((x) => x.cloneNode(true)));
       }
-    });
+    }
     host.replaceChildren(t);
   }
 
@@ -293,27 +335,51 @@ function init(root: HTMLElement): void {
   form.querySelector<HTMLAnchorElement>('[data-clear]')?.addEventListener('click', () => {
     try { localStorage.removeItem(STORAGE_KEY); } catch { /* ignore */ }
   });
-  tbody.addEventListener('change', (ev) => {
+  list.addEventListener('change', (ev) => {
     const box = ev.target as HTMLInputElement;
     const id = box.dataset.pick;
     if (!id) return;
-    const list = state.list.filter((x) => x !== id);
-    if (box.checked && list.length < SHORTLIST_MAX) list.push(id);
-    state = { ...state, list };
+    const next = state.list.filter((x) => x !== id);
+    if (box.checked && next.length < SHORTLIST_MAX) next.push(id);
+    state = { ...state, list: next };
     commit('push');
     render();
   });
-  compare.addEventListener('click', (ev) => {
+  // the destination-class links (and the order by stipend) set the filter in place
+  root.addEventListener('click', (ev) => {
+    const a = (ev.target as HTMLElement).closest<HTMLAnchorElement>('a[data-class-link], a[data-sort-link]');
+    if (!a) return;
+    ev.preventDefault();
+    const f = { ...state.filters };
+    if (a.dataset.sortLink !== undefined) f.sort = a.dataset.sortLink as typeof f.sort;
+    else f.dest = (a.dataset.classLink ?? '') as typeof f.dest;
+    state = { ...state, filters: f };
+    setForm(state);
+    commit('push');
+    render();
+    summary.scrollIntoView({ block: 'start' });
+  });
+  openButton.addEventListener('click', () => {
+    dialog.showModal();
+    dialog.querySelector<HTMLElement>('#compare-h')!.focus();
+  });
+  dialog.addEventListener('close', () => { if (!bar.hidden) openButton.focus(); });
+  const onShortlistClick = (ev: Event) => {
     const b = (ev.target as HTMLElement).closest('button');
     if (!b) return;
     if (b.dataset.unpick) state = { ...state, list: state.list.filter((x) => x !== b.dataset.unpick) };
-    else if (b.hasAttribute('data-compare-clear')) state = { ...state, list: [] };
+    else if (b.hasAttribute('data-compare-clear')) { state = { ...state, list: [] }; if (dialog.open) dialog.close(); }
+    else if (b.hasAttribute('data-compare-close')) { dialog.close(); return; }
     else if (b.hasAttribute('data-print')) { window.print(); return; }
     else return;
     for (const [id, box] of boxes) box.checked = state.list.includes(id);
     commit('push');
     render();
-  });
+    if (dialog.open) dialog.querySelector<HTMLElement>('#compare-h')!.focus();
+    else if (bar.hidden) summary.focus();
+  };
+  dialog.addEventListener('click', onShortlistClick);
+  bar.addEventListener('click', onShortlistClick);
   window.addEventListener('popstate', () => {
     state = stateOfAddress();
     setForm(state);
