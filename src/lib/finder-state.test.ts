@@ -15,6 +15,10 @@ describe('parseFinderState: addresses that forgive, and say so', () => {
     ['?status=Eligible,maybe&sort=IELTS', '?status=eligible&sort=ielts', [{ key: 'status', value: 'maybe', why: 'unknown' }]],
     ['?list=70707016,99999999,abc,70707016', '?list=70707016', [{ key: 'list', value: '99999999', why: 'unknown' }, { key: 'list', value: 'abc', why: 'malformed' }]],
     ['?hsk=4&utm_source=x', '?hsk=4', []],
+    // the destination class and the new sorts; the default sort (match) is left out
+    ['?class=A&sort=Stipend', '?class=a&sort=stipend', []],
+    ['?class=z&sort=match', '', [{ key: 'class', value: 'z', why: 'unknown' }]],
+    ['?sort=deadline&sort=course', '?sort=deadline', []],
   ];
   for (const [qs, canonical, problems] of cases) {
     it(`${qs} is read as "${canonical}"${problems.length ? `, naming ${problems.map((p) => `${p.key}=${p.value}`).join(', ')}` : ''}`, () => {

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CallFact, Country, Programme } from '../../scripts/schema/records.ts';
 import { readFinderState, writeFinderState, profileQuery, emptyFilters } from './finder-state.ts';
-import { showProgrammes, requirementKey, type FinderProgramme } from './finder.ts';
+import { showProgrammes, requirementKey, STATUS_ORDER, type FinderProgramme } from './finder.ts';
+import { programmesMoney } from './programme-money.ts';
 import { callMinimums } from './eligibility.ts';
 
 const read = <T,>(name: string): T => JSON.parse(readFileSync(resolve(import.meta.dirname, `../../data/build/${name}.json`), 'utf8')) as T;
@@ -66,5 +67,54 @@ describe('showProgrammes', () => {
     expect(requirementKey(byId.get('10108002')!, 'ielts', 'undergraduate')).toBe(Infinity);
     const places = showProgrammes(progs, readFinderState('?sort=places'), mins).ids.map((id) => byId.get(id)!.places.semesterSpots ?? -1);
     expect(places).toEqual([...places].sort((a, b) => b - a));
+  });
+});
+
+describe('showProgrammes: destination class, stipend, deadline and best status first', () => {
+  // money as the page embeds it (ProgrammesView), from the call's tables (programme-money.ts)
+  const money = programmesMoney();
+  const withMoney: FinderProgramme[] = progs.map((p) => {
+    const m = money.get(p.id);
+    return { ...p, money: { class: m?.destination.class ?? 'unknown', stipend: m?.stipend?.without.yen ?? null, stipendWith: m?.stipend?.with.yen ?? null, deadline: m?.schedule.deadlines[0]?.date ?? null } };
+  });
+  const of = (id: string) => withMoney.find((p) => p.id === id)!;
+
+  it('class=designated keeps only the designated cities: London (70707016, L328)', () => {
+    const ids = showProgrammes(withMoney, readFinderState('?class=designated'), mins).ids;
+    expect(ids).toContain('70707016');
+    expect(ids.every((id) => of(id).money!.class === 'designated')).toBe(true);
+    // Bayreuth (70711006-1) is Class A (L329), Óbuda (70723001, Hungary) Class B (L330, excepted from A)
+    expect(showProgrammes(withMoney, readFinderState('?class=a'), mins).ids).toContain('70711006-1');
+    expect(showProgrammes(withMoney, readFinderState('?class=b'), mins).ids).toContain('70723001');
+    expect(showProgrammes(withMoney, readFinderState('?class=a'), mins).ids).not.toContain('70723001');
+  });
+
+  it('sort=stipend: highest monthly stipend first (L328 ¥100,000, L329 ¥80,000, L330 ¥70,000, L331 ¥60,000), then the amount with a waiver, then course', () => {
+    const ids = showProgrammes(withMoney, readFinderState('?sort=stipend'), mins).ids;
+    const yen = ids.map((id) => of(id).money!.stipend ?? -1);
+    expect(yen).toEqual([...yen].sort((a, b) => b - a));
+    expect(ids[0]).toBe('70707016');
+    expect(new Set(yen)).toEqual(new Set([100000, 80000, 70000, 60000]));
+  });
+
+  it('sort=deadline: the first deadline, then course; every programme of this call shares L179 (22 Oct 2024), so course order', () => {
+    const ids = showProgrammes(withMoney, readFinderState('?sort=deadline'), mins).ids;
+    expect(new Set(ids.map((id) => of(id).money!.deadline))).toEqual(new Set(['2024-10-22']));
+    expect(ids).toEqual([...ids].sort());
+    // a programme with an earlier deadline would come first; one with none last
+    const early = { ...of('70707016'), id: '99999998', money: { ...of('70707016').money!, deadline: '2024-10-01' } };
+    const none = { ...of('70707016'), id: '00000001', money: { ...of('70707016').money!, deadline: null } };
+    const r = showProgrammes([...withMoney, early, none], readFinderState('?sort=deadline'), mins).ids;
+    expect(r[0]).toBe('99999998');
+    expect(r.at(-1)).toBe('00000001');
+  });
+
+  it('by default (sort=match) a profile puts the programmes it can apply to first: eligible, conditional, unknown, short, ineligible', () => {
+    const r = showProgrammes(withMoney, readFinderState('?gpa=3.2&ielts=6.5&ieltsSection=6&region=europe'), mins);
+    const ranks = r.ids.map((id) => STATUS_ORDER.indexOf(r.verdicts.get(id)!.status));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(r.verdicts.get(r.ids[0]!)!.status).toBe('eligible');
+    // without a profile the default is course order
+    expect(showProgrammes(withMoney, readFinderState(''), mins).ids).toEqual(withMoney.map((p) => p.id).sort());
   });
 });
