@@ -177,9 +177,11 @@ describe('programme finder', () => {
   });
 
   for (const path of ['/programmes/', '/en/programmes/']) {
-    test(`${path} with a profile has no serious axe violation`, async ({ visit }) => {
-      const v = await visit(`${path}${query('P2')}&list=10108003`);
+    test(`${path} with a profile has no serious axe violation, nor with the comparison open`, async ({ visit }) => {
+      const v = await visit(`${path}${query('P2')}&list=10108003,70704001`);
       await ready(v.page);
+      await expectNoSeriousA11yViolations(v.page);
+      await v.page.click('[data-compare-open]');
       await expectNoSeriousA11yViolations(v.page);
       expectCleanVisit(v);
     });

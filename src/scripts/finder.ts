@@ -357,6 +357,7 @@ function init(root: HTMLElement): void {
     setForm(state);
     commit('push');
     render();
+    if (dialog.open) dialog.close();
     summary.scrollIntoView({ block: 'start' });
   });
   openButton.addEventListener('click', () => {
