@@ -153,6 +153,8 @@ const ja = {
   reason: '理由',
   eligibleAll: '記載された要件をすべて満たしています',
   clearShort: '選択を解除',
+  againstClosed: '判定は{date}に締め切られた募集の要件に対するものです。',
+  againstCurrent: '判定はこの募集の要件に対するものです。',
 };
 
 const en: Record<keyof typeof ja, string> = {
@@ -307,6 +309,8 @@ const en: Record<keyof typeof ja, string> = {
   reason: 'Why',
   eligibleAll: 'Meets every stated requirement',
   clearShort: 'Clear',
+  againstClosed: 'Statuses are checked against the requirements of the call that closed on {date}.',
+  againstCurrent: 'Statuses are checked against this call’s requirements.',
 };
 
 export type FinderKey = keyof typeof ja;
