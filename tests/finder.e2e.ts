@@ -40,8 +40,9 @@ describe('programme finder', () => {
       const v = await visit(`${path}${query('P2')}`);
       await ready(v.page);
       const row = v.page.locator('article[data-course="10122006-2"]');
+      await row.scrollIntoViewIfNeeded(); // a card out of view is not laid out (content-visibility), so has no innerText yet
       expect(await row.getAttribute('data-eligibility')).toBe('short');
-      const text = await row.locator('[data-cell="verdict"]').innerText();
+      const text = (await row.locator('[data-cell="verdict"]').textContent()) ?? '';
       for (const w of words) expect(text).toContain(w);
       // The summary counts match the rows.
       const counts = Object.values(await statuses(v.page)).reduce<Record<string, number>>((m, s) => ({ ...m, [s]: (m[s] ?? 0) + 1 }), {});
@@ -61,13 +62,15 @@ describe('programme finder', () => {
       await ready(v.page);
       // 10108003 (L463): everything met; only TMU's every-section minimum (L92) is open
       const row = v.page.locator('article[data-course="10108003"]');
+      await row.scrollIntoViewIfNeeded();
       expect(await row.getAttribute('data-eligibility')).toBe('conditional');
       const condition = row.locator('[data-cell="verdict"] .condition');
-      expect(await condition.innerText()).toContain(words.tmu);
+      expect(await condition.textContent()).toContain(words.tmu);
       expect(await condition.locator('a').getAttribute('href')).toMatch(/\/sources\/tmu-2024-autumn\/#L92$/);
       // 70707012-1 (L538): the partner's own section minimums, stricter than TMU's
+      await v.page.locator('article[data-course="70707012-1"]').scrollIntoViewIfNeeded();
       const l538 = v.page.locator('article[data-course="70707012-1"] [data-cell="verdict"] .condition');
-      expect(await l538.innerText()).toContain(words.l538);
+      expect(await l538.textContent()).toContain(words.l538);
       expect(await l538.locator('a').first().getAttribute('href')).toMatch(/#L538$/);
       expect(await l538.locator('a').nth(1).getAttribute('href')).toMatch(/#L92$/);
       // The hint counts the conditional rows and says how to settle them.
@@ -75,7 +78,8 @@ describe('programme finder', () => {
       expect(await hint.isVisible()).toBe(true);
       expect(await hint.innerText()).toContain(words.hint);
       // 70712001-2 (L564): the ○/× marks were lost; the row is read as open, and says so.
-      expect(await v.page.locator('article[data-course="70712001-2"] [data-cell="levels"]').innerText()).toContain(words.mark);
+      await v.page.locator('article[data-course="70712001-2"]').scrollIntoViewIfNeeded();
+      expect(await v.page.locator('article[data-course="70712001-2"] [data-cell="levels"]').textContent()).toContain(words.mark);
       // The status filter offers the new state and keeps only those rows.
       await v.page.selectOption('#f-status', 'conditional');
       await expect.poll(() => visibleCourses(v.page).then((x) => x.length)).toBe(conditional);
@@ -156,9 +160,55 @@ describe('programme finder', () => {
     expectCleanVisit(v);
   });
 
-  test('at most four in the comparison', async ({ visit }) => {
-    const v = await visit('/programmes/?list=10108003,70704001,10122006-2,10113002');
+  test('the comparison in history: Back closes it and keeps the shortlist; a shared #compare opens it; print is the comparison alone', async ({ visit }) => {
+    const v = await visit('/en/programmes/?list=10108003,70704001');
     await ready(v.page);
+    const open = () => v.page.locator('dialog[data-compare]').evaluate((d: HTMLDialogElement) => d.open);
+    const list = () => v.page.evaluate(() => new URLSearchParams(location.search).get('list'));
+    await v.page.check('input[data-pick="10122006-2"]');
+    await v.page.click('[data-compare-open]');
+    expect(await open()).toBe(true);
+    expect(await v.page.evaluate(() => location.hash)).toBe('#compare');
+    await v.page.goBack();
+    await expect.poll(open).toBe(false);
+    expect(await list()).toBe('10108003,70704001,10122006-2');
+    expect(await v.page.isChecked('input[data-pick="10122006-2"]')).toBe(true);
+    // Close (not Back): the address loses #compare, and one more Back undoes the last tick as before
+    await v.page.click('[data-compare-open]');
+    await v.page.click('[data-compare-close]');
+    await expect.poll(() => v.page.evaluate(() => location.hash)).toBe('');
+    await v.page.goBack();
+    await expect.poll(list).toBe('10108003,70704001');
+    // a shared link to a comparison opens it
+    await v.page.goto('/programmes/?list=10108003,70704001#compare'); // a new document (not a hash change of this one)
+    await ready(v.page);
+    expect(await open()).toBe(true);
+    await v.page.emulateMedia({ media: 'print' });
+    expect(await v.page.locator('ol[data-programmes]').isVisible()).toBe(false);
+    expect(await v.page.locator('.site-header').isVisible()).toBe(false);
+    expect(await v.page.locator('.compare-table').isVisible()).toBe(true);
+    expect(await v.page.locator('[data-unpick]').first().isVisible()).toBe(false);
+    expectCleanVisit(v);
+  });
+
+  test('a class link inside a card filters in place and leaves focus on the count of what is shown', async ({ visit }) => {
+    const v = await visit('/en/programmes/');
+    await ready(v.page);
+    // Óbuda (70723001): Hungary is excepted from Class A (L329), so Class B (L330)
+    await v.page.locator('article[data-course="70723001"] a[data-class-link]').focus();
+    await v.page.keyboard.press('Enter');
+    await expect.poll(() => v.page.evaluate(() => location.search)).toBe('?class=b');
+    expect(await v.page.evaluate(() => document.activeElement?.hasAttribute('data-finder-summary'))).toBe(true);
+    await v.page.goBack();
+    await expect.poll(() => visibleCourses(v.page).then((x) => x.length)).toBe(programmes.length);
+  });
+
+  test('at most four in the comparison; a fifth in the address is named and left out', async ({ visit }) => {
+    const v = await visit('/programmes/?list=10108003,70704001,10122006-2,10113002,10107001');
+    await ready(v.page);
+    expect(await v.page.evaluate(() => new URLSearchParams(location.search).get('list'))).toBe('10108003,70704001,10122006-2,10113002');
+    expect(await v.page.locator('[data-url-notice]').innerText()).toContain('list=10107001');
+    expect(await v.page.isChecked('input[data-pick="10107001"]')).toBe(false);
     expect(await v.page.locator('.compare-table thead th').count()).toBe(4);
     expect(await v.page.locator('[data-selected-count]').innerText()).toBe('4 件を選択');
     expect(await v.page.isDisabled('input[data-pick="10107001"]')).toBe(true);
@@ -170,6 +220,7 @@ describe('programme finder', () => {
     expect(await rows.count()).toBe(programmes.length);
     // L463 (10108003): IELTS "学部 6", read as 6.0 or more, the wording kept (in the card's disclosure)
     const ukm = v.page.locator('article[data-course="10108003"]');
+    await ukm.scrollIntoViewIfNeeded();
     expect(await ukm.locator('[data-cell="ielts"]').innerText()).toContain('6.0');
     expect(await ukm.locator('[data-raw="gpa"]').textContent()).toContain('3.0/4.0');
     expect(await v.page.locator('[data-eligibility]').count()).toBe(0);

@@ -74,6 +74,13 @@ describe('phones: results first', () => {
       await expectNoSeriousA11yViolations(v.page);
       expectCleanVisit(v);
     });
+    test(`${path} with the issue's profile: the first programme and its status within one and a half screens`, async ({ visit }) => {
+      const v = await visit(`${path}?gpa=3.2&ielts=6.5&ieltsSection=6`, PHONE);
+      await v.page.waitForFunction(() => document.querySelector<HTMLElement>('[data-finder]')?.dataset.ready === 'true');
+      const status = await box(v.page, 'ol[data-programmes] > li:not([hidden]) .verdict .status');
+      expect(status.top, `first status at ${status.top} px`).toBeLessThanOrEqual(SCREEN * 1.5);
+      expectCleanVisit(v);
+    });
   }
 
   test('at desktop width the filters are shown and the button is not', async ({ visit }) => {

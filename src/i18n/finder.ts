@@ -129,7 +129,7 @@ const ja = {
   applyBy: '締切 {date}',
   moreDetails: '要件の原文・注意事項・リンク',
   placesAsWritten: '募集枠（原文）',
-  classBecause: '{class}とする理由',
+  classBecause: 'この地域区分とする理由',
   monthsPaid: '奨学金は派遣期間に応じて最大 {n} か月',
   monthsTable: '支給月数の表',
   supplementShort: '学部生は海外留学奨励奨学金（月額 {a} を上乗せ、選考あり）にも応募できます',
@@ -153,7 +153,7 @@ const ja = {
   reason: '理由',
   eligibleAll: '記載された要件をすべて満たしています',
   clearShort: '選択を解除',
-  againstClosed: '判定は{date}に締め切られた募集の要件に対するものです。',
+  againstClosed: '判定は{date}に締め切られた募集の要件によります。',
   againstCurrent: '判定はこの募集の要件に対するものです。',
 };
 
@@ -285,13 +285,13 @@ const en: Record<keyof typeof ja, string> = {
   applyBy: 'apply by {date}',
   moreDetails: 'Requirements as written, notes and links',
   placesAsWritten: 'Places as written',
-  classBecause: 'Why {class}',
+  classBecause: 'Why this class',
   monthsPaid: 'The stipend is paid for up to {n} months, by length of stay',
   monthsTable: 'months table',
   supplementShort: 'Undergraduates may also apply for the Study Abroad Encouragement Scholarship: {a} a month on top, selected by marks',
   secondDeadline: 'Second entry (changes only) closes {date}',
   departFrom: 'Departures from {month}',
-  quick: 'Your scores and where to',
+  quick: 'Your scores and destination',
   more: 'More tests, filters and sorting',
   classNav: 'Destination class (monthly stipend)',
   classAll: 'All classes',
@@ -308,9 +308,9 @@ const en: Record<keyof typeof ja, string> = {
   deadlineRow: 'Deadline',
   reason: 'Why',
   eligibleAll: 'Meets every stated requirement',
-  clearShort: 'Clear',
-  againstClosed: 'Statuses are checked against the requirements of the call that closed on {date}.',
-  againstCurrent: 'Statuses are checked against this call’s requirements.',
+  clearShort: 'Clear shortlist',
+  againstClosed: 'Checked against the call that closed on {date}.',
+  againstCurrent: 'Checked against this call’s requirements.',
 };
 
 export type FinderKey = keyof typeof ja;

@@ -100,7 +100,7 @@ export const STATUS_WORDS = {
   },
   builtOn: {
     ja: (date: string) => `このページを作成した日（${date}）と募集要項の日程を比べています。`,
-    en: (date: string) => `Compared with the date this page was built: ${date}.`,
+    en: (date: string) => `Compared with the day this page was built, ${date}.`,
   },
   opens: { ja: '受付開始', en: 'Applications open' },
   /** the call's status beside each programme's deadline */

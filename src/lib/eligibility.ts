@@ -215,6 +215,8 @@ export function languageCodes(language: string): string[] {
 }
 
 type Requirement = Programme['requirements']['gpa'];
+/** What judging a programme reads: the record without its prose (notes, links, names), which the finder's page does not send its script. */
+export type JudgedProgramme = Omit<Programme, 'notes' | 'links' | 'partnerName' | 'courseType' | 'countryNameEn'>;
 /** A requirement as it applies at one level. */
 interface Resolved {
   format: NonNullable<Requirement['format']>;
@@ -480,13 +482,13 @@ export function commonCondition(alternatives: readonly (readonly Condition[])[])
 }
 
 /** True when some requirement cell of the row gives a value labelled for `level` (even "-"). */
-export function statesLevel(prog: Programme, level: Level): boolean {
+export function statesLevel(prog: JudgedProgramme, level: Level): boolean {
   return Object.values(prog.requirements).some((r) => r.byLevel?.[level] !== undefined);
 }
 const worst = (xs: Status[]): Status => xs.reduce((a, b) => (STATUS_RANK[b] > STATUS_RANK[a] ? b : a), 'eligible' as Status);
 
 /** The verdict at one level the programme takes. */
-function atOneLevel(prog: Programme, level: Level, p: Profile, mins: CallMinimums): Verdict {
+function atOneLevel(prog: JudgedProgramme, level: Level, p: Profile, mins: CallMinimums): Verdict {
   const line = prog.source.line;
   const req = prog.requirements;
   const checks: Check[] = [];
@@ -535,7 +537,7 @@ function atOneLevel(prog: Programme, level: Level, p: Profile, mins: CallMinimum
 }
 
 /** The verdict for a profile (see the module comment). */
-export function evaluate(prog: Programme, p: Profile, mins: CallMinimums): Verdict {
+export function evaluate(prog: JudgedProgramme, p: Profile, mins: CallMinimums): Verdict {
   if (p.level) {
     if (!prog.levels[p.level]) {
       return { status: 'ineligible', checks: [{ kind: 'level', outcome: 'ineligible', reasons: [{ code: 'level-not-taken', level: p.level }], line: prog.source.line }] };

@@ -27,4 +27,9 @@ describe('parseFinderState: addresses that forgive, and say so', () => {
       expect(r.problems).toEqual(problems);
     });
   }
+  it('keeps at most four in the shortlist and names a fifth as more than can be compared', () => {
+    const r = parseFinderState('?list=10108003,70704001,10122006-2,10113002,10107001,70704001');
+    expect(writeFinderState(r.state)).toBe('?list=10108003,70704001,10122006-2,10113002');
+    expect(r.problems).toEqual([{ key: 'list', value: '10107001', why: 'excess' }]);
+  });
 });

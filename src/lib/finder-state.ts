@@ -138,6 +138,7 @@ export function parseFinderState(search: string | URLSearchParams, vocab: Finder
   for (const raw of (p.get('list') ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
     const ok = /^[0-9][0-9-]*$/.test(raw) && (!vocab.list || vocab.list.includes(raw));
     if (!ok) problems.push({ key: 'list', value: raw, why: /^[0-9][0-9-]*$/.test(raw) ? 'unknown' : 'malformed' });
+    else if (list.length >= SHORTLIST_MAX && !list.includes(raw)) problems.push({ key: 'list', value: raw, why: 'excess' });
     else if (!list.includes(raw)) list.push(raw);
   }
   return { state: { profile, filters, list }, problems };

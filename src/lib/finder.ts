@@ -3,8 +3,7 @@
  * page renders every programme at build time; the script (src/scripts/finder.ts) hides, orders and
  * marks them with this and eligibility.ts.
  */
-import type { Programme } from '../../scripts/schema/records.ts';
-import { atLevel, withNoted, evaluate, hasProfile, languageCodes, CEFR_THRESHOLDS, type CallMinimums, type Level, type Verdict } from './eligibility.ts';
+import { atLevel, withNoted, evaluate, hasProfile, languageCodes, CEFR_THRESHOLDS, type CallMinimums, type JudgedProgramme, type Level, type Verdict } from './eligibility.ts';
 import type { FinderState } from './finder-state.ts';
 
 /**
@@ -15,8 +14,8 @@ import type { FinderState } from './finder-state.ts';
  */
 export interface FinderMoney { class: string; stipend: number | null; stipendWith: number | null; deadline: string | null }
 
-/** What the page embeds per programme for its script: the record plus the country's region and its money. */
-export type FinderProgramme = Programme & { region: string; money?: FinderMoney };
+/** What the page embeds per programme for its script: the record without its prose, plus the country's region and its money. */
+export type FinderProgramme = JudgedProgramme & { region: string; money?: FinderMoney };
 
 /** Status order of the default sort: the programmes the reader can apply to first. */
 export const STATUS_ORDER: readonly Verdict['status'][] = ['eligible', 'conditional', 'unknown', 'short', 'ineligible'];
@@ -26,7 +25,7 @@ export const STATUS_ORDER: readonly Verdict['status'][] = ['eligible', 'conditio
  * asks nothing, the number when it states one (a CEFR level as its IELTS/TOEFL threshold, a GPA on
  * a 4-point scale), Infinity when it cannot be read.
  */
-export function requirementKey(p: Programme, test: 'gpa' | 'ielts' | 'toefl', level: Level): number {
+export function requirementKey(p: JudgedProgramme, test: 'gpa' | 'ielts' | 'toefl', level: Level): number {
   // a requirement stated in the notes counts where the cell states none (eligibility.ts withNoted)
   const r = withNoted(p.requirements[test], atLevel(p.requirements[test], level), level);
   switch (r.format) {

@@ -8,8 +8,8 @@ export interface UrlProblem {
   key: string;
   /** the value as the address gives it */
   value: string;
-  /** unknown: no such code or option here; malformed: not of the right form (a year, a number…) */
-  why: 'unknown' | 'malformed';
+  /** unknown: no such code or option here; malformed: not of the right form (a year, a number…); excess: more than the page can take (a shortlist's limit) */
+  why: 'unknown' | 'malformed' | 'excess';
 }
 
 /** The allowed value equal to `value` ignoring case (th → TH, Osaka → osaka), or undefined. */
@@ -19,7 +19,7 @@ export function matchCode(value: string, allowed: readonly string[]): string | u
 }
 
 /** The notice's text: a lead, then each problem by a template with {key} and {value}. */
-export function noticeText(problems: readonly UrlProblem[], words: { lead: string; unknown: string; malformed: string; sep: string }): string {
+export function noticeText(problems: readonly UrlProblem[], words: { lead: string; unknown: string; malformed: string; excess?: string; sep: string }): string {
   const fill = (t: string, p: UrlProblem) => t.replace(/\{key\}/g, () => p.key).replace(/\{value\}/g, () => p.value);
-  return `${words.lead} ${problems.map((p) => fill(words[p.why], p)).join(words.sep)}`;
+  return `${words.lead} ${problems.map((p) => fill(words[p.why] ?? words.unknown, p)).join(words.sep)}`;
 }

@@ -14,7 +14,7 @@
  */
 import { readFinderState, parseFinderState, writeFinderState, profileQuery, PROFILE_KEYS, SHORTLIST_MAX, type FinderState, type FinderVocabulary } from '../lib/finder-state.ts';
 import { settleAddress, formVocabulary } from './url-notice.ts';
-import { showProgrammes, type FinderProgramme } from '../lib/finder.ts';
+import { showProgrammes, STATUS_ORDER, type FinderProgramme } from '../lib/finder.ts';
 import { hasProfile, type CallMinimums, type Check, type Status, type Verdict } from '../lib/eligibility.ts';
 import { conditionText, reasonText, type Locale } from '../lib/eligibility-text.ts';
 import { japaneseRuns } from '../lib/lang-runs.ts';
@@ -50,6 +50,7 @@ function init(root: HTMLElement): void {
   const dialog = root.querySelector<HTMLDialogElement>('dialog[data-compare]')!;
   const bar = root.querySelector<HTMLElement>('[data-shortlist-bar]')!;
   const openButton = bar.querySelector<HTMLButtonElement>('[data-compare-open]')!;
+  const announce = root.querySelector<HTMLElement>('[data-shortlist-announce]')!;
   /** each programme's list item (shown, hidden, ordered) and its card (data-course, data-eligibility) */
   const items = new Map([...list.querySelectorAll<HTMLLIElement>(':scope > li[data-course-item]')].map((li) => [li.dataset.courseItem!, li]));
   const cardOf = (id: string) => items.get(id)!.querySelector<HTMLElement>('[data-course]')!;
@@ -140,8 +141,11 @@ function init(root: HTMLElement): void {
       if (q) localStorage.setItem(STORAGE_KEY, q); else localStorage.removeItem(STORAGE_KEY);
     } catch { /* ignore */ }
   }
+  /** whether the current history entry is the one opening the comparison pushed */
+  let entryOfOpen = false;
   function commit(mode: 'push' | 'replace'): void {
     const qs = writeFinderState(state);
+    if (mode === 'push') entryOfOpen = false;
     if (qs !== location.search) {
       const url = location.pathname + qs + location.hash;
       if (mode === 'push') history.pushState(null, '', url); else history.replaceState(null, '', url);
@@ -235,15 +239,18 @@ function init(root: HTMLElement): void {
     const order = [...ids.map((id) => items.get(id)!), ...[...items.values()].filter((li) => li.hidden)];
     if (order.some((li, i) => list.children[i] !== li)) list.append(...order);
     // the destination-class links say which one is chosen
-    for (const a of root.querySelectorAll<HTMLAnchorElement>('.class-nav a[data-class-link]')) {
-      if (a.dataset.classLink === state.filters.dest) a.setAttribute('aria-current', 'true'); else a.removeAttribute('aria-current');
+    for (const a of root.querySelectorAll<HTMLAnchorElement>('.class-nav a[data-class-link], .class-nav a[data-sort-link]')) {
+      const on = a.dataset.sortLink !== undefined ? state.filters.sort === a.dataset.sortLink : a.dataset.classLink === state.filters.dest;
+      if (on) a.setAttribute('aria-current', 'true'); else a.removeAttribute('aria-current');
     }
     // Summary and hints.
     const counts: Record<Status, number> = { eligible: 0, conditional: 0, short: 0, unknown: 0, ineligible: 0 };
     for (const id of ids) { const v = verdicts.get(id); if (v) counts[v.status]++; }
     const shownText = fill(words.shown, { n: nf.format(ids.length), total: nf.format(items.size) });
+    // the statuses present, in the order of the default sort (a count of none is left out)
+    const present = STATUS_ORDER.filter((st) => counts[st] > 0).map((st) => `${statusLabel[st]}: ${nf.format(counts[st])}`);
     summary.textContent = hasProfile(state.profile)
-      ? `${shownText} · ${fill(words.summary, Object.fromEntries(Object.entries(counts).map(([k, x]) => [k, nf.format(x)])))}`
+      ? [shownText, ...present].join(' · ')
       : `${shownText} · ${words.summaryNone ?? ''}`;
     // Conditional because no section score was entered (not because of named sections above it).
     const needSection = [...verdicts.entries()].filter(([id, v]) => shown.has(id) && v.status === 'conditional' &&
@@ -258,8 +265,12 @@ function init(root: HTMLElement): void {
   function renderCompare(): void {
     const chosen = state.list.filter((id) => items.has(id)).slice(0, SHORTLIST_MAX);
     bar.hidden = chosen.length === 0;
-    bar.querySelector('[data-selected-count]')!.textContent = fill(words.selected, { n: nf.format(chosen.length) });
+    const count = fill(words.selected, { n: nf.format(chosen.length) });
+    bar.querySelector('[data-selected-count]')!.textContent = count;
     const full = chosen.length >= SHORTLIST_MAX;
+    // said once per change to screen readers (the bar itself appears and disappears)
+    const said = chosen.length === 0 ? '' : full ? `${count}. ${words.full ?? ''}` : count;
+    if (announce.textContent !== said) announce.textContent = said;
     for (const [id, box] of boxes) {
       box.disabled = full && !chosen.includes(id);
       box.closest('label')!.title = box.disabled ? words.full ?? '' : '';
@@ -283,7 +294,7 @@ function init(root: HTMLElement): void {
       remove.type = 'button';
       remove.className = 'link';
       remove.dataset.unpick = id;
-      remove.setAttribute('aria-label', fill(words.remove, { course: id }));
+      remove.setAttribute('aria-label', fill(words.remove, { course: `${name?.textContent?.trim() ?? ''} (${id})` }));
       remove.textContent = '×';
       course.append(' ', remove);
       h.append(course);
@@ -353,18 +364,32 @@ function init(root: HTMLElement): void {
     const f = { ...state.filters };
     if (a.dataset.sortLink !== undefined) f.sort = a.dataset.sortLink as typeof f.sort;
     else f.dest = (a.dataset.classLink ?? '') as typeof f.dest;
+    if (dialog.open) dialog.close();
     state = { ...state, filters: f };
     setForm(state);
     commit('push');
     render();
-    if (dialog.open) dialog.close();
+    // the link may have moved with its card: the reader goes on from the count of what is shown
+    summary.focus({ preventScroll: true });
     summary.scrollIntoView({ block: 'start' });
   });
-  openButton.addEventListener('click', () => {
-    dialog.showModal();
+  // The comparison has its own history entry (#compare): Back closes it, as on a phone one expects,
+  // instead of undoing the last tick. Closing it otherwise steps back over that entry when nothing
+  // was changed inside it (entryOfOpen, above), else drops the #compare from the address.
+  const withoutHash = () => location.pathname + location.search;
+  function openCompare(): void {
+    if (!dialog.open) dialog.showModal();
+    if (location.hash !== '#compare') { history.pushState(null, '', `${withoutHash()}#compare`); entryOfOpen = true; }
     dialog.querySelector<HTMLElement>('#compare-h')!.focus();
+  }
+  openButton.addEventListener('click', openCompare);
+  dialog.addEventListener('close', () => {
+    if (location.hash === '#compare') {
+      if (entryOfOpen) history.back(); else history.replaceState(null, '', withoutHash());
+    }
+    entryOfOpen = false;
+    if (!bar.hidden) openButton.focus();
   });
-  dialog.addEventListener('close', () => { if (!bar.hidden) openButton.focus(); });
   const onShortlistClick = (ev: Event) => {
     const b = (ev.target as HTMLElement).closest('button');
     if (!b) return;
@@ -382,6 +407,7 @@ function init(root: HTMLElement): void {
   dialog.addEventListener('click', onShortlistClick);
   bar.addEventListener('click', onShortlistClick);
   window.addEventListener('popstate', () => {
+    if (dialog.open && location.hash !== '#compare') { entryOfOpen = false; dialog.close(); }
     state = stateOfAddress();
     setForm(state);
     syncLangSwitch();
@@ -391,5 +417,10 @@ function init(root: HTMLElement): void {
   setForm(state);
   syncLangSwitch();
   render();
+  // a shared comparison (…?list=…#compare) opens on arrival
+  if (location.hash === '#compare') {
+    history.replaceState(null, '', withoutHash());
+    if (!bar.hidden) openCompare();
+  }
   root.dataset.ready = 'true';
 }

@@ -20,7 +20,7 @@ export function settleAddress(notice: HTMLElement | null, problems: readonly Url
   if (notice) {
     notice.hidden = problems.length === 0;
     const d = notice.dataset;
-    notice.textContent = problems.length ? noticeText(problems, { lead: d.lead ?? '', unknown: d.unknown ?? '{key}={value}', malformed: d.malformed ?? '{key}={value}', sep: d.sep ?? ', ' }) : '';
+    notice.textContent = problems.length ? noticeText(problems, { lead: d.lead ?? '', unknown: d.unknown ?? '{key}={value}', malformed: d.malformed ?? '{key}={value}', ...(d.excess ? { excess: d.excess } : {}), sep: d.sep ?? ', ' }) : '';
   }
   if (canonical !== location.search) history.replaceState(null, '', location.pathname + canonical + location.hash);
 }
