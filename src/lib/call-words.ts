@@ -22,7 +22,7 @@ export const SCHEDULE_LABEL: Record<string, { ja: string; en: string }> = {
   interview: { ja: '第2次選考（面接）', en: 'Second selection (interview)' },
   'final-result': { ja: '派遣候補者の合格発表', en: 'Final results (nomination of candidates)' },
   orientation: { ja: '合格者オリエンテーション', en: 'Orientation for successful applicants' },
-  'departure-from': { ja: '渡航時期', en: 'Departures from' },
+  'departure-from': { ja: '渡航時期', en: 'Departures' },
 };
 
 /** The label of an entry round's deadline or opening key; a round the table does not name is said by its key. */
