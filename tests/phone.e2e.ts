@@ -79,6 +79,7 @@ describe('phones: results first', () => {
       await v.page.waitForFunction(() => document.querySelector<HTMLElement>('[data-finder]')?.dataset.ready === 'true');
       const status = await box(v.page, 'ol[data-programmes] > li:not([hidden]) .verdict .status');
       expect(status.top, `first status at ${status.top} px`).toBeLessThanOrEqual(SCREEN * 1.5);
+      console.log(`[phone] ${path} with a profile: first status at ${Math.round(status.top)} px (limit ${SCREEN * 1.5})`);
       expectCleanVisit(v);
     });
   }

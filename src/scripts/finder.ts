@@ -172,7 +172,9 @@ function init(root: HTMLElement): void {
     out.push(document.createTextNode(locale === 'ja' ? '）' : ')'));
     return out;
   };
-  const checkLine = (c: Check) => [`${checkLabel[c.kind] ?? c.kind}: `, c.reasons.map((r) => reasonText(locale, r)).join(locale === 'ja' ? '。' : '; ')] as const;
+  /** In English a reason after the first goes on in lower case ("…; every section 4.5 or more"), an acronym kept ("IELTS", "TMU's"). */
+  const goOn = (text: string, i: number) => (locale === 'en' && i > 0 && /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
+  const checkLine = (c: Check) => [`${checkLabel[c.kind] ?? c.kind}: `, c.reasons.map((r, i) => goOn(reasonText(locale, r), i)).join(locale === 'ja' ? '。' : '; ')] as const;
   /** A check as a label and its reasons (the Japanese a requirement quotes marked). */
   const checkNodes = (c: Check): Node[] => {
     const [label, text] = checkLine(c);
