@@ -227,6 +227,8 @@ function init(root: HTMLElement): void {
     cell.replaceChildren(...parts);
   }
 
+  /** the cards whose status slot the script has written */
+  const drawn = new Set<string>();
   function render(): void {
     const { ids, verdicts } = showProgrammes(data.programmes, state, data.mins);
     const shown = new Set(ids);
@@ -235,7 +237,8 @@ function init(root: HTMLElement): void {
       const card = cardOf(id);
       const v = verdicts.get(id);
       if (v) card.dataset.eligibility = v.status; else delete card.dataset.eligibility;
-      verdictCell(card.querySelector<HTMLElement>('[data-cell="verdict"]')!, v);
+      // a card without a verdict keeps the page's own words until it has had one (no work on a first visit)
+      if (v || drawn.has(id)) { verdictCell(card.querySelector<HTMLElement>('[data-cell="verdict"]')!, v); if (v) drawn.add(id); else drawn.delete(id); }
     }
     // Order: the shown cards in order, the hidden ones after them.
     const order = [...ids.map((id) => items.get(id)!), ...[...items.values()].filter((li) => li.hidden)];
