@@ -100,6 +100,17 @@ describe('the issue’s student reaches a compared shortlist of three in at most
       expect(new Set(cols.map((c) => Math.round(c.y))).size).toBe(1);
       for (const c of cols) expect(c.right, JSON.stringify(c)).toBeLessThanOrEqual(options.viewport.width);
 
+      // Scrolled down the comparison, the programmes' names stay at its top.
+      const stuck = await page.evaluate(() => {
+        const d = document.querySelector<HTMLDialogElement>('dialog[data-compare]')!;
+        d.scrollTop = d.scrollHeight;
+        return { scrolled: d.scrollTop, head: document.querySelector('.compare-table thead th')!.getBoundingClientRect().top - d.getBoundingClientRect().top };
+      });
+      if (stuck.scrolled > 0) {
+        expect(stuck.head, JSON.stringify(stuck)).toBeGreaterThanOrEqual(-15); // not scrolled away above
+        expect(stuck.head, JSON.stringify(stuck)).toBeLessThanOrEqual(20);
+      }
+
       expect(actions.length, actions.join('\n')).toBeLessThanOrEqual(8);
       console.log(`[finder-actions] ${name} ${options.viewport.width}×${options.viewport.height}: ${actions.length} actions: ${actions.join(' → ')}; columns ${cols.map((c) => `${Math.round(c.x)}–${Math.round(c.right)}`).join(', ')} px`);
       await expectNoSeriousA11yViolations(page);
