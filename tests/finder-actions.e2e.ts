@@ -166,7 +166,7 @@ describe('destination class and stipend order', () => {
     const v = await visit('/en/programmes/', { javaScriptEnabled: false });
     const all = await visibleCourses(v.page);
     expect(all).toHaveLength(programmes.length);
-    const designated = await v.page.locator('article[data-course][data-class="designated"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-course')!));
+    const designated = await v.page.locator('li[data-class="designated"] > article[data-course]').evaluateAll((els) => els.map((e) => e.getAttribute('data-course')!));
     // L328: London is a designated city; City St George's (70707016) is in London
     expect(designated).toContain('70707016');
     await v.page.click('.class-nav a[href="#class-designated"]');
@@ -174,7 +174,7 @@ describe('destination class and stipend order', () => {
     await v.page.click('.class-nav a[href="#class-a"]');
     const a = await visibleCourses(v.page);
     expect(a.length).toBeGreaterThan(0);
-    expect(await v.page.locator('article[data-course]:visible').evaluateAll((els) => els.every((e) => e.getAttribute('data-class') === 'a'))).toBe(true);
+    expect(await v.page.locator('article[data-course]:visible').evaluateAll((els) => els.every((e) => e.parentElement!.getAttribute('data-class') === 'a'))).toBe(true);
     await v.page.click('.class-nav a[href="#by-stipend"]');
     // ordered by the stipend without a waiver (L328 ¥100,000 > L329 ¥80,000 > L330 ¥70,000 > L331 ¥60,000)
     const ordered = await v.page.locator('article[data-course]').evaluateAll((els) => els

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { CallFact, Country, Programme } from '../../scripts/schema/records.ts';
 import { readFinderState, writeFinderState, profileQuery, emptyFilters } from './finder-state.ts';
 import { showProgrammes, requirementKey, STATUS_ORDER, type FinderProgramme } from './finder.ts';
-import { programmesMoney } from './programme-money.ts';
+import { programmesMoney, finderMoney } from './programme-money.ts';
 import { callMinimums } from './eligibility.ts';
 
 const read = <T,>(name: string): T => JSON.parse(readFileSync(resolve(import.meta.dirname, `../../data/build/${name}.json`), 'utf8')) as T;
@@ -73,10 +73,7 @@ describe('showProgrammes', () => {
 describe('showProgrammes: destination class, stipend, deadline and best status first', () => {
   // money as the page embeds it (ProgrammesView), from the call's tables (programme-money.ts)
   const money = programmesMoney();
-  const withMoney: FinderProgramme[] = progs.map((p) => {
-    const m = money.get(p.id);
-    return { ...p, money: { class: m?.destination.class ?? 'unknown', stipend: m?.stipend?.without.yen ?? null, stipendWith: m?.stipend?.with.yen ?? null, deadline: m?.schedule.deadlines[0]?.date ?? null } };
-  });
+  const withMoney: FinderProgramme[] = progs.map((p) => ({ ...p, money: finderMoney(money.get(p.id)) }));
   const of = (id: string) => withMoney.find((p) => p.id === id)!;
 
   it('class=designated keeps only the designated cities: London (70707016, L328)', () => {

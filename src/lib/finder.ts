@@ -17,6 +17,19 @@ export interface FinderMoney { class: string; stipend: number | null; stipendWit
 /** What the page embeds per programme for its script: the record without its prose, plus the country's region and its money. */
 export type FinderProgramme = JudgedProgramme & { region: string; money?: FinderMoney };
 
+/** A value missing (null/undefined) sorts last, whatever the direction of `cmp`. */
+const missingLast = <T,>(x: T | null | undefined, y: T | null | undefined, cmp: (x: T, y: T) => number): number =>
+  (x == null || y == null ? (x == null ? (y == null ? 0 : 1) : -1) : cmp(x, y));
+
+/** Highest monthly stipend first (without a waiver, then with one); a class not known last; 0 on a tie. */
+export function byStipend(a: FinderMoney | undefined, b: FinderMoney | undefined): number {
+  return missingLast(a?.stipend, b?.stipend, (x, y) => y - x) || missingLast(a?.stipendWith, b?.stipendWith, (x, y) => y - x);
+}
+/** Earliest first application deadline first; none last; 0 on a tie. */
+export function byDeadline(a: FinderMoney | undefined, b: FinderMoney | undefined): number {
+  return missingLast(a?.deadline, b?.deadline, (x, y) => x.localeCompare(y));
+}
+
 /** Status order of the default sort: the programmes the reader can apply to first. */
 export const STATUS_ORDER: readonly Verdict['status'][] = ['eligible', 'conditional', 'unknown', 'short', 'ineligible'];
 
@@ -66,18 +79,13 @@ export function showProgrammes(progs: readonly FinderProgramme[], state: FinderS
   });
   const byCourse = (a: FinderProgramme, b: FinderProgramme) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const sorted = [...shown];
-  /** unknowns last, whatever the direction */
-  const last = <T,>(x: T | null | undefined, y: T | null | undefined, cmp: (x: T, y: T) => number) =>
-    (x == null || y == null ? (x == null ? (y == null ? 0 : 1) : -1) : cmp(x, y));
   if (f.sort === 'places') sorted.sort((a, b) => (b.places.semesterSpots ?? -1) - (a.places.semesterSpots ?? -1) || byCourse(a, b));
   else if (f.sort === 'course') sorted.sort(byCourse);
   else if (f.sort === 'match') {
     const rank = (p: FinderProgramme) => { const v = verdicts.get(p.id); return v ? STATUS_ORDER.indexOf(v.status) : 0; };
     sorted.sort((a, b) => rank(a) - rank(b) || byCourse(a, b));
-  } else if (f.sort === 'deadline') sorted.sort((a, b) => last(a.money?.deadline, b.money?.deadline, (x, y) => x.localeCompare(y)) || byCourse(a, b));
-  else if (f.sort === 'stipend') {
-    sorted.sort((a, b) => last(a.money?.stipend, b.money?.stipend, (x, y) => y - x) || last(a.money?.stipendWith, b.money?.stipendWith, (x, y) => y - x) || byCourse(a, b));
-  }
+  } else if (f.sort === 'deadline') sorted.sort((a, b) => byDeadline(a.money, b.money) || byCourse(a, b));
+  else if (f.sort === 'stipend') sorted.sort((a, b) => byStipend(a.money, b.money) || byCourse(a, b));
   else {
     const test = f.sort;
     sorted.sort((a, b) => {

@@ -12,6 +12,7 @@ import { table } from './data.ts';
 import { callSchedule, factsOf, linesOf, type CallDate } from './call-facts.ts';
 import { classBecause, scheduleLabel, UNKNOWN_CLASS, type Label } from './call-words.ts';
 import { checkStipendWording, stipendClassOf, stipendRules, travelRegionOf, type ClassDecision, type StipendClassId, type StipendRules } from './stipend-class.ts';
+import { byDeadline, byStipend, type FinderMoney } from './finder.ts';
 
 /** An amount in yen with the lines of the call that state it. */
 export interface Yen { yen: number; source: string; lines: number[] }
@@ -129,18 +130,19 @@ export function programmeMoney(p: Programme, partner: Pick<Partner, 'country' | 
 /** Tie-break: course number. */
 const byCourse = (a: ProgrammeMoney, b: ProgrammeMoney) => (a.course < b.course ? -1 : a.course > b.course ? 1 : 0);
 
-/** Earliest application deadline (the first round's) first; a programme without one last. */
-export function compareByDeadline(a: ProgrammeMoney, b: ProgrammeMoney): number {
-  const x = a.schedule.deadlines[0]?.date;
-  const y = b.schedule.deadlines[0]?.date;
-  if (x === undefined || y === undefined) return x === y ? byCourse(a, b) : x === undefined ? 1 : -1;
-  return x.localeCompare(y) || byCourse(a, b);
+/** The few figures of a programme's money the finder's list sorts and filters by (what its page embeds). */
+export function finderMoney(m: ProgrammeMoney | undefined): FinderMoney {
+  return { class: m?.destination.class ?? 'unknown', stipend: m?.stipend?.without.yen ?? null, stipendWith: m?.stipend?.with.yen ?? null, deadline: m?.schedule.deadlines[0]?.date ?? null };
 }
 
-/** Highest monthly stipend first (without a waiver, then with one); an unknown class last. */
+/** Earliest application deadline (the first round's) first; a programme without one last (the finder's order, finder.ts byDeadline). */
+export function compareByDeadline(a: ProgrammeMoney, b: ProgrammeMoney): number {
+  return byDeadline(finderMoney(a), finderMoney(b)) || byCourse(a, b);
+}
+
+/** Highest monthly stipend first (without a waiver, then with one); an unknown class last (finder.ts byStipend). */
 export function compareByStipend(a: ProgrammeMoney, b: ProgrammeMoney): number {
-  if (!a.stipend || !b.stipend) return !a.stipend && !b.stipend ? byCourse(a, b) : !a.stipend ? 1 : -1;
-  return b.stipend.without.yen - a.stipend.without.yen || b.stipend.with.yen - a.stipend.with.yen || byCourse(a, b);
+  return byStipend(finderMoney(a), finderMoney(b)) || byCourse(a, b);
 }
 
 /**
